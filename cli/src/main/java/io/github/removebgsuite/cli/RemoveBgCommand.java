@@ -1,0 +1,74 @@
+package io.github.removebgsuite.cli;
+
+import io.github.removebgsuite.common.error.ApiConnectionException;
+import io.github.removebgsuite.common.error.AuthenticationException;
+import io.github.removebgsuite.common.error.InsufficientCreditsException;
+import io.github.removebgsuite.common.error.InvalidParameterException;
+import io.github.removebgsuite.common.error.RateLimitedException;
+import io.github.removebgsuite.common.error.RemoveBgException;
+import io.github.removebgsuite.common.error.ServerException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code removebg}: the suite's command line. Subcommands remove backgrounds in batches, compose ZIP results, show the
+ * account, submit images to the improvement program and run the emulator.
+ */
+@Command(name = "removebg", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Remove image backgrounds with the remove.bg API (or, offline, its emulator).",
+        footer = ExitCode.HELP_FOOTER,
+        subcommands = {RemoveCommand.class, Zip2PngCommand.class, AccountCommand.class, ImproveCommand.class,
+                EmulatorCommand.class, CommandLine.HelpCommand.class})
+public final class RemoveBgCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    /** Runs the CLI and exits with its {@link ExitCode}. */
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** The configured command line, with the exit-code mapping; used by {@link #main} and by tests. */
+    public static CommandLine newCommandLine() {
+        CommandLine cl = new CommandLine(new RemoveBgCommand());
+        cl.setExecutionExceptionHandler(RemoveBgCommand::handle);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println(ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("See '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCode.USAGE;
+        });
+        return cl;
+    }
+
+    /** Maps failures to one-line messages and exit codes; no stack trace for the errors a user can act on. */
+    static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        err.println("removebg: " + e.getMessage());
+        if (e instanceof InvalidParameterException || e instanceof ConnectionOptions.MissingKeyException) {
+            return ExitCode.USAGE;
+        }
+        if (e instanceof AuthenticationException) {
+            return ExitCode.AUTHENTICATION;
+        }
+        if (e instanceof InsufficientCreditsException) {
+            return ExitCode.INSUFFICIENT_CREDITS;
+        }
+        if (e instanceof ApiConnectionException || e instanceof ServerException || e instanceof RateLimitedException) {
+            return ExitCode.UNAVAILABLE;
+        }
+        if (!(e instanceof RemoveBgException) && !(e instanceof java.io.IOException)
+                && !(e instanceof java.io.UncheckedIOException)) {
+            e.printStackTrace(err);
+        }
+        return ExitCode.ERROR;
+    }
+}
