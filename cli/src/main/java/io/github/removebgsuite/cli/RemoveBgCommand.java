@@ -37,7 +37,23 @@ public final class RemoveBgCommand implements Runnable {
 
     /** The configured command line, with the exit-code mapping; used by {@link #main} and by tests. */
     public static CommandLine newCommandLine() {
-        CommandLine cl = new CommandLine(new RemoveBgCommand());
+        return newCommandLine(System::getenv);
+    }
+
+    /** The command line reading its environment (for {@code REMOVE_BG_API_KEY}) from {@code environment}. */
+    static CommandLine newCommandLine(java.util.function.Function<String, String> environment) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                K created = defaults.create(type);
+                if (created instanceof ConnectionOptions options) {
+                    options.environment = environment;
+                }
+                return created;
+            }
+        };
+        CommandLine cl = new CommandLine(new RemoveBgCommand(), factory);
         cl.setExecutionExceptionHandler(RemoveBgCommand::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();

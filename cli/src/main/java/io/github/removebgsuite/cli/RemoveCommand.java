@@ -38,6 +38,10 @@ final class RemoveCommand implements Callable<Integer> {
             description = "Image files, folders or Ant-style globs (relative to the current folder).")
     List<String> inputs = new ArrayList<>();
 
+    @Option(names = {"-C", "--directory"}, paramLabel = "DIR",
+            description = "Resolve inputs and globs in DIR instead of the current folder; outputs mirror paths below it.")
+    Path directory;
+
     @Option(names = {"-o", "--output-directory"}, paramLabel = "DIR", defaultValue = "removebg-output",
             description = "Where results go, mirroring the inputs' folders (default: ${DEFAULT-VALUE}).")
     Path outputDirectory;
@@ -90,7 +94,7 @@ final class RemoveCommand implements Callable<Integer> {
         RemoveBgOptions options = parameters.toOptions();
         options.warnings().forEach(w -> err.println("warning: " + w));
 
-        Path base = Path.of("").toAbsolutePath();
+        Path base = (directory == null ? Path.of("") : directory).toAbsolutePath().normalize();
         List<Path> paths = new ArrayList<>();
         List<String> globs = new ArrayList<>();
         for (String input : inputs) {
