@@ -1,0 +1,419 @@
+package io.github.removebgsuite.common.batch;
+
+import io.github.removebgsuite.common.batch.BatchItem.Outcome;
+import io.github.removebgsuite.common.batch.InputScanner.Input;
+import io.github.removebgsuite.common.client.RemoveBgClient;
+import io.github.removebgsuite.common.client.RemoveBgResult;
+import io.github.removebgsuite.common.client.ResultFormat;
+import io.github.removebgsuite.common.compose.ZipComposer;
+import io.github.removebgsuite.common.error.ApiConnectionException;
+import io.github.removebgsuite.common.error.ApiException;
+import io.github.removebgsuite.common.error.AuthenticationException;
+import io.github.removebgsuite.common.error.InsufficientCreditsException;
+import io.github.removebgsuite.common.error.InvalidParameterException;
+import io.github.removebgsuite.common.request.ImageSource;
+import io.github.removebgsuite.common.request.RemoveBgOptions;
+import io.github.removebgsuite.common.request.RemoveBgRequest;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs {@link BatchJob}s on a {@link RemoveBgClient}: resolves the inputs, skips what the manifest shows as done,
+ * keeps to the budget, calls the API with bounded concurrency and writes every result atomically below the output
+ * folder.
+ *
+ * <p>Rate limiting is the client's: its {@code MegapixelRateLimiter} prices each call by the input's megapixels and is
+ * re-synchronised from every response's {@code X-RateLimit-*} headers, so several engines (or processes) sharing one
+ * API key slow down together instead of drawing 429s; share one client between engines in the same JVM. Retries are
+ * the client's {@code RetryPolicy}'s. An engine holds no state between runs and may run several jobs at once.
+ */
+public final class BatchEngine {
+    private static final System.Logger LOG = System.getLogger(BatchEngine.class.getName());
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
+    private final RemoveBgClient client;
+    private final ZipComposer composer;
+
+    /** An engine calling the API through the given client (which the engine does not close). */
+    public BatchEngine(RemoveBgClient client) {
+        this(client, new ZipComposer());
+    }
+
+    /** An engine using the given composer for {@code format=zip} results (to set its deflate level or threads). */
+    public BatchEngine(RemoveBgClient client, ZipComposer composer) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.composer = Objects.requireNonNull(composer, "composer");
+    }
+
+    /**
+     * Runs a job to its end and returns the report, which lists every input exactly once. Failures of single images
+     * are reported, not thrown. If the calling thread is interrupted, no further image is started, the images in
+     * flight finish, and the interrupt flag is set again on return.
+     *
+     * @throws io.github.removebgsuite.common.error.RemoveBgException when the manifest exists but cannot be read
+     * @throws UncheckedIOException when the report file cannot be written
+     */
+    public BatchReport run(BatchJob job) {
+        Objects.requireNonNull(job, "job");
+        return new Run(job).execute();
+    }
+
+    /** The state of one run. */
+    private final class Run {
+        private final BatchJob job;
+        private final Map<String, String> formFields;
+        private final BigDecimal estimate;
+        private final boolean zipRequested;
+        private final CreditBudget budget;
+        private final Manifest manifest;
+        private final AtomicReference<String> stop = new AtomicReference<>();
+        private final Map<String, CompletableFuture<Leader>> leaders = new ConcurrentHashMap<>();
+        private final Object listenerLock = new Object();
+        private int completed;
+        private int total;
+        private String backgroundSha256;
+
+        Run(BatchJob job) {
+            this.job = job;
+            RemoveBgOptions options = job.options();
+            this.formFields = options.formFields();
+            this.estimate = CreditBudget.estimate(formFields);
+            this.zipRequested = "zip".equalsIgnoreCase(formFields.get("format"));
+            this.budget = new CreditBudget(job.maxCredits().orElse(null), job.maxImages().orElse(null));
+            this.manifest = job.reprocess() && !job.dryRun()
+                    ? Manifest.loadOrEmpty(job.manifestFile(), job.outputDirectory())
+                    : Manifest.load(job.manifestFile(), job.outputDirectory());
+        }
+
+        BatchReport execute() {
+            List<Input> inputs = new InputScanner(job).scan();
+            Map<String, String> stems = OutputNaming.stems(inputs.stream().map(Input::relative).toList());
+            total = inputs.size();
+            notifyListener(l -> l.onStart(total));
+            BatchItem[] items = new BatchItem[inputs.size()];
+            try {
+                backgroundSha256 = backgroundSha256(job.options());
+            } catch (IOException e) {
+                stop.set("the bg_image_file cannot be read: " + e.getMessage());
+            }
+            boolean interrupted = false;
+            if (!inputs.isEmpty()) {
+                int threads = Math.min(job.concurrency(), inputs.size());
+                ExecutorService pool = Executors.newFixedThreadPool(threads, threadFactory());
+                try {
+                    List<Future<BatchItem>> futures = new ArrayList<>(inputs.size());
+                    for (Input input : inputs) {
+                        String stem = stems.get(input.relative());
+                        futures.add(pool.submit(() -> finish(process(input, stem))));
+                    }
+                    for (int i = 0; i < futures.size(); i++) {
+                        while (items[i] == null) {
+                            try {
+                                items[i] = futures.get(i).get();
+                            } catch (InterruptedException e) {
+                                // Stop starting images, but let those in flight finish: their credits are spent.
+                                interrupted = true;
+                                stop.compareAndSet(null, "interrupted");
+                            } catch (ExecutionException e) {
+                                // process() reports every failure as an item; only a listener-free bug lands here.
+                                items[i] = finish(BatchItem.of(inputs.get(i).file(), Outcome.FAILED, BigDecimal.ZERO,
+                                        null, "internal error: " + e.getCause()));
+                            }
+                        }
+                    }
+                } finally {
+                    pool.shutdown();
+                }
+            }
+            BatchReport report = new BatchReport(List.of(items), job.dryRun(), stop.get());
+            job.reportFile().ifPresent(report::writeJson);
+            notifyListener(l -> l.onFinish(report));
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return report;
+        }
+
+        private BatchItem process(Input input, String stem) {
+            Path file = input.file();
+            if (input.problem() != null) {
+                return failed(file, BigDecimal.ZERO, input.problem());
+            }
+            String stopped = stopped();
+            if (stopped != null) {
+                return BatchItem.of(file, Outcome.NOT_RUN, BigDecimal.ZERO, null, stopped);
+            }
+            String key;
+            try {
+                key = Manifest.key(Manifest.sha256(file), formFields, backgroundSha256, zipRequested,
+                        job.composeZipToPng());
+            } catch (IOException e) {
+                return failed(file, BigDecimal.ZERO, "cannot be read: " + e.getMessage());
+            }
+            if (!job.reprocess()) {
+                Optional<BatchItem> skipped = skipIfDone(file, stem, key);
+                if (skipped.isPresent()) {
+                    return skipped.get();
+                }
+            }
+            CompletableFuture<Leader> mine = new CompletableFuture<>();
+            CompletableFuture<Leader> earlier = leaders.putIfAbsent(key, mine);
+            if (earlier != null) {
+                return follow(file, stem, earlier.join());
+            }
+            BatchItem item = null;
+            try {
+                item = call(file, stem, key);
+                return item;
+            } finally {
+                mine.complete(new Leader(file, item));
+            }
+        }
+
+        /** Skips an input whose key the manifest holds with its output still present. */
+        private Optional<BatchItem> skipIfDone(Path file, String stem, String key) {
+            Optional<Path> done = manifest.completedOutput(key);
+            if (done.isEmpty()) {
+                return Optional.empty();
+            }
+            String format = manifest.entry(key).map(Manifest.Entry::format).orElse("png");
+            Path planned = job.outputDirectory().resolve(stem + "." + format).normalize();
+            if (planned.equals(done.get()) || job.dryRun() || !planned.startsWith(job.outputDirectory())) {
+                return Optional.of(BatchItem.of(file, Outcome.SKIPPED, BigDecimal.ZERO, done.get(),
+                        "unchanged since an earlier run (same image and parameters)"));
+            }
+            // The same image under another name (or a renamed input): give it its mirrored output without a call.
+            try {
+                AtomicFiles.copy(done.get(), planned);
+                return Optional.of(BatchItem.of(file, Outcome.SKIPPED, BigDecimal.ZERO, planned,
+                        "same image and parameters as the earlier result " + done.get() + "; copied"));
+            } catch (IOException e) {
+                return Optional.of(BatchItem.of(file, Outcome.SKIPPED, BigDecimal.ZERO, done.get(),
+                        "unchanged since an earlier run; could not copy the result to " + planned + ": "
+                                + e.getMessage()));
+            }
+        }
+
+        /** An input with the same content as one already in this run: reuse that one's result. */
+        private BatchItem follow(Path file, String stem, Leader leader) {
+            BatchItem first = leader.item();
+            String same = "same image and parameters as " + leader.input();
+            if (first == null) {
+                return failed(file, BigDecimal.ZERO, same + ", which failed unexpectedly");
+            }
+            switch (first.outcome()) {
+                case DONE, SKIPPED -> {
+                    Path source = first.output().orElseThrow();
+                    String name = source.getFileName().toString();
+                    Path planned = job.outputDirectory().resolve(stem + name.substring(name.lastIndexOf('.')))
+                            .normalize();
+                    if (planned.equals(source) || !planned.startsWith(job.outputDirectory())) {
+                        return BatchItem.of(file, Outcome.SKIPPED, BigDecimal.ZERO, source, same);
+                    }
+                    try {
+                        AtomicFiles.copy(source, planned);
+                        return BatchItem.of(file, Outcome.SKIPPED, BigDecimal.ZERO, planned, same + "; copied");
+                    } catch (IOException e) {
+                        return failed(file, BigDecimal.ZERO, same + "; copying its result failed: " + e.getMessage());
+                    }
+                }
+                case ESTIMATED -> {
+                    return BatchItem.of(file, Outcome.SKIPPED, BigDecimal.ZERO, null, same + "; would be copied");
+                }
+                case NOT_RUN -> {
+                    return BatchItem.of(file, Outcome.NOT_RUN, BigDecimal.ZERO, null, same + ", which was not run");
+                }
+                default -> {
+                    return BatchItem.of(file, Outcome.NOT_RUN, BigDecimal.ZERO, null, same + ", which failed");
+                }
+            }
+        }
+
+        /** Estimates (dry run) or calls the API and writes the result. */
+        private BatchItem call(Path file, String stem, String key) {
+            String stopped = stopped();
+            if (stopped != null) {
+                return BatchItem.of(file, Outcome.NOT_RUN, BigDecimal.ZERO, null, stopped);
+            }
+            String overBudget = budget.tryReserve(estimate);
+            if (overBudget != null) {
+                return BatchItem.of(file, Outcome.NOT_RUN, BigDecimal.ZERO, null, overBudget);
+            }
+            if (job.dryRun()) {
+                // The reservation stays: a dry run shows which images the budget would leave out.
+                Optional<Path> planned = plannedOutput(stem);
+                return BatchItem.of(file, Outcome.ESTIMATED, estimate, planned.orElse(null),
+                        planned.isPresent() ? null : "format=auto: png or jpg, whichever the result needs");
+            }
+            RemoveBgRequest request;
+            try {
+                request = RemoveBgRequest.builder().image(ImageSource.file(file)).options(job.options()).build();
+            } catch (InvalidParameterException e) {
+                budget.cancel(estimate);
+                return failed(file, BigDecimal.ZERO, e.getMessage());
+            }
+            RemoveBgResult result;
+            try {
+                result = client.removeBackground(request);
+            } catch (InsufficientCreditsException e) {
+                budget.release(estimate);
+                stop.compareAndSet(null, "insufficient credits (402)");
+                return failed(file, BigDecimal.ZERO, e.getMessage());
+            } catch (AuthenticationException e) {
+                budget.release(estimate);
+                stop.compareAndSet(null, "authentication failed (403)");
+                return failed(file, BigDecimal.ZERO, e.getMessage());
+            } catch (ApiException e) {
+                budget.release(estimate); // 4xx and 5xx answers charge nothing
+                return failed(file, BigDecimal.ZERO, e.getMessage());
+            } catch (ApiConnectionException e) {
+                if (!e.requestSent()) {
+                    budget.release(estimate);
+                }
+                return failed(file, BigDecimal.ZERO, e.getMessage()
+                        + (e.requestSent() ? " (the upload had completed, so the call may have been charged)" : ""));
+            } catch (RuntimeException e) {
+                // An unexpected response (a 200 that is not an image): it may have been charged, keep the reservation.
+                return failed(file, BigDecimal.ZERO, message(e));
+            }
+            BigDecimal charged = Optional.ofNullable(result.metadata().creditsCharged()).orElse(BigDecimal.ZERO);
+            budget.settle(estimate, charged);
+            return write(file, stem, key, result, charged);
+        }
+
+        private BatchItem write(Path file, String stem, String key, RemoveBgResult result, BigDecimal charged) {
+            ResultFormat format = result.format();
+            boolean compose = format == ResultFormat.ZIP && job.composeZipToPng();
+            String extension = compose ? "png" : format.name().toLowerCase(Locale.ROOT);
+            Path target = job.outputDirectory().resolve(stem + "." + extension).normalize();
+            if (!target.startsWith(job.outputDirectory())) {
+                return failed(file, charged, "refused to write " + target + ": it is outside the output folder");
+            }
+            byte[] bytes = result.bytes();
+            try {
+                AtomicFiles.write(target, out -> {
+                    if (compose) {
+                        composer.compose(new ByteArrayInputStream(bytes), out);
+                    } else {
+                        out.write(bytes);
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                return failed(file, charged, (compose ? "the ZIP result could not be composed or written: "
+                        : "the result could not be written: ") + message(e) + " (the call was charged)");
+            }
+            String type = result.metadata().detectedType().orElse(null);
+            try {
+                manifest.record(key, new Manifest.Entry(file.toString(), manifest.relativize(target), extension,
+                        charged, type, Instant.now().toString()));
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "Could not update the batch manifest {0}: {1}",
+                        job.manifestFile(), e.getMessage());
+                return BatchItem.of(file, Outcome.DONE, charged, target,
+                        "the manifest could not be updated, so a re-run will process this image again: "
+                                + e.getMessage());
+            }
+            return BatchItem.of(file, Outcome.DONE, charged, target, null);
+        }
+
+        private Optional<Path> plannedOutput(String stem) {
+            String format = Optional.ofNullable(formFields.get("format")).orElse("auto").toLowerCase(Locale.ROOT);
+            String extension = switch (format) {
+                case "png", "jpg", "webp" -> format;
+                case "zip" -> job.composeZipToPng() ? "png" : "zip";
+                default -> null;
+            };
+            return extension == null ? Optional.empty()
+                    : Optional.of(job.outputDirectory().resolve(stem + "." + extension).normalize());
+        }
+
+        private BatchItem failed(Path file, BigDecimal charged, String message) {
+            if (!job.continueOnError()) {
+                stop.compareAndSet(null, "first failure, " + file.getFileName() + ", and continueOnError is off");
+            }
+            return BatchItem.of(file, Outcome.FAILED, charged, null, message);
+        }
+
+        private String stopped() {
+            if (stop.get() == null && job.cancellation().getAsBoolean()) {
+                stop.compareAndSet(null, "cancelled");
+            }
+            String reason = stop.get();
+            return reason == null ? null : "not run: the batch stopped (" + reason + ")";
+        }
+
+        private BatchItem finish(BatchItem item) {
+            synchronized (listenerLock) {
+                completed++;
+                int done = completed;
+                notifyListener(l -> l.onItem(item, done, total));
+            }
+            return item;
+        }
+
+        private void notifyListener(java.util.function.Consumer<BatchListener> event) {
+            try {
+                event.accept(job.listener());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "A batch listener failed; the batch goes on", e);
+            }
+        }
+    }
+
+    /** The first input of a run with a given key, and what became of it (null if it failed unexpectedly). */
+    private record Leader(Path input, BatchItem item) {
+    }
+
+    private static String backgroundSha256(RemoveBgOptions options) throws IOException {
+        Optional<ImageSource> background = options.backgroundImageFile();
+        if (background.isEmpty()) {
+            return null;
+        }
+        ImageSource source = background.get();
+        if (source instanceof ImageSource.File f) {
+            return Manifest.sha256(f.path());
+        } else if (source instanceof ImageSource.Bytes b) {
+            return Manifest.sha256(b.bytes());
+        } else if (source instanceof ImageSource.Stream s) {
+            try (InputStream in = s.opener().open()) {
+                return Manifest.sha256(in);
+            }
+        }
+        return null; // base64 and URL sources are text fields, already part of formFields()
+    }
+
+    private static String message(Throwable e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    private static ThreadFactory threadFactory() {
+        int run = RUNS.incrementAndGet();
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "removebg-batch-" + run + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

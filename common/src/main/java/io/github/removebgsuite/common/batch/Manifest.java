@@ -1,0 +1,187 @@
+package io.github.removebgsuite.common.batch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.removebgsuite.common.error.RemoveBgException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The record of finished images that makes re-runs free. An entry is keyed on the input's SHA-256 together with the
+ * canonical request parameters (and the background image's SHA-256, and whether ZIP results are composed), never on
+ * the output path: renaming the output or the input does not re-charge, and changing any parameter does.
+ *
+ * <p>The file is JSON, rewritten atomically after every finished image so that a batch interrupted at any moment
+ * (even killed) leaves a manifest that lists exactly the results that were written. Output paths are stored relative
+ * to the output folder, so the folder can be moved with its manifest.
+ */
+final class Manifest {
+    static final int VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * One finished image.
+     *
+     * @param input the input path as it was (for people reading the file; not used for matching)
+     * @param output the output path relative to the output folder, '/'-separated
+     * @param format the result format written ({@code png}, {@code jpg}, {@code webp}, {@code zip})
+     * @param credits the credits charged
+     * @param type the detected foreground type, or null
+     * @param completed when it finished (ISO-8601)
+     */
+    record Entry(String input, String output, String format, BigDecimal credits, String type, String completed) {
+    }
+
+    private final Path file;
+    private final Path outputDirectory;
+    private final Map<String, Entry> entries;
+
+    private Manifest(Path file, Path outputDirectory, Map<String, Entry> entries) {
+        this.file = file;
+        this.outputDirectory = outputDirectory;
+        this.entries = entries;
+    }
+
+    /**
+     * Reads the manifest, or starts an empty one when the file does not exist.
+     *
+     * @throws RemoveBgException when the file exists but cannot be read or parsed: ignoring it could re-charge every
+     *     image, so the user decides (repair or delete it, or process everything again)
+     */
+    static Manifest load(Path file, Path outputDirectory) {
+        Map<String, Entry> entries = new TreeMap<>();
+        JsonNode root;
+        try (InputStream in = Files.newInputStream(file)) {
+            root = JSON.readTree(in);
+        } catch (NoSuchFileException e) {
+            return new Manifest(file, outputDirectory, entries);
+        } catch (IOException e) {
+            throw new RemoveBgException("The batch manifest " + file + " cannot be read (" + e.getMessage()
+                    + "); delete it or process everything again with reprocess", e);
+        }
+        JsonNode items = root == null ? null : root.get("entries");
+        if (items == null || !items.isObject()) {
+            throw new RemoveBgException("The batch manifest " + file + " is not a removebg-suite manifest (no"
+                    + " \"entries\" object); delete it or process everything again with reprocess");
+        }
+        for (Map.Entry<String, JsonNode> e : items.properties()) {
+            try {
+                Entry entry = JSON.treeToValue(e.getValue(), Entry.class);
+                if (entry.output() != null && entry.format() != null) {
+                    entries.put(e.getKey(), entry);
+                }
+            } catch (JsonProcessingException ignored) {
+                // One damaged entry costs one image at most; the rest of the manifest stays useful.
+            }
+        }
+        return new Manifest(file, outputDirectory, entries);
+    }
+
+    /**
+     * For {@code reprocess}, which does not consult old entries: reads the manifest to keep its other entries, or
+     * starts an empty one when it is missing or unreadable (it is replaced at the first finished image).
+     */
+    static Manifest loadOrEmpty(Path file, Path outputDirectory) {
+        try {
+            return load(file, outputDirectory);
+        } catch (RemoveBgException e) {
+            return new Manifest(file, outputDirectory, new TreeMap<>());
+        }
+    }
+
+    /**
+     * The finished output for a key, when the entry exists and its output file is still there and inside the output
+     * folder. An entry whose output was deleted or moved is treated as absent, so the image is processed again.
+     */
+    synchronized Optional<Path> completedOutput(String key) {
+        Entry entry = entries.get(key);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        Path output = outputDirectory.resolve(entry.output()).normalize();
+        if (!output.startsWith(outputDirectory) || !Files.isRegularFile(output)) {
+            return Optional.empty();
+        }
+        return Optional.of(output);
+    }
+
+    synchronized Optional<Entry> entry(String key) {
+        return Optional.ofNullable(entries.get(key));
+    }
+
+    /** Records a finished image and rewrites the file atomically. */
+    synchronized void record(String key, Entry entry) throws IOException {
+        entries.put(key, entry);
+        ObjectNode root = JSON.createObjectNode();
+        root.put("version", VERSION);
+        root.set("entries", JSON.valueToTree(entries));
+        byte[] bytes = JSON.writeValueAsBytes(root);
+        AtomicFiles.write(file, out -> out.write(bytes));
+    }
+
+    /** The output path as stored in an entry: relative to the output folder, '/'-separated. */
+    String relativize(Path output) {
+        return outputDirectory.relativize(output).toString().replace(java.io.File.separatorChar, '/');
+    }
+
+    /**
+     * The manifest key: SHA-256 over a version tag, the input's SHA-256, the text fields in canonical (sorted, JSON
+     * escaped, so no two maps encode alike) order, the background image's SHA-256 and, for ZIP results only, whether
+     * they are composed.
+     */
+    static String key(String inputSha256, Map<String, String> formFields, String backgroundSha256, boolean zip,
+            boolean composeZipToPng) {
+        String fields;
+        try {
+            fields = JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(new TreeMap<>(formFields));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A map of strings always serialises", e);
+        }
+        String canonical = "removebg-manifest-v" + VERSION + "\ninput=" + inputSha256 + "\nfields=" + fields
+                + "\nbg_image_file=" + (backgroundSha256 == null ? "" : backgroundSha256)
+                + "\ncompose=" + (zip ? Boolean.toString(composeZipToPng) : "n/a");
+        return sha256(canonical.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return sha256(in);
+        }
+    }
+
+    static String sha256(InputStream in) throws IOException {
+        MessageDigest digest = digest();
+        byte[] buffer = new byte[1 << 16];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            digest.update(buffer, 0, n);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform provides SHA-256", e);
+        }
+    }
+}
