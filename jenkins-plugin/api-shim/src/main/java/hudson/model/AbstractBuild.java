@@ -1,0 +1,19 @@
+package hudson.model;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+
+/**
+ * Shim of jenkins-core {@code hudson.model.AbstractBuild}: a build of an {@link AbstractProject}.
+ *
+ * @param <P> the project type
+ * @param <R> the build type
+ */
+public abstract class AbstractBuild<P extends AbstractProject<P, R>, R extends AbstractBuild<P, R>> extends Run<P, R> {
+    /** A new build of {@code job}. */
+    protected AbstractBuild(@NonNull P job) {
+        super(job);
+    }
+
+    /** The workspace the build runs in, or null when it has none (yet). */
+    public abstract hudson.FilePath getWorkspace();
+}

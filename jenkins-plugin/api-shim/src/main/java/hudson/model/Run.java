@@ -1,0 +1,50 @@
+package hudson.model;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
+import java.io.IOException;
+
+/**
+ * Shim of jenkins-core {@code hudson.model.Run}: one build of a {@link Job}.
+ *
+ * @param <JobT> the job type
+ * @param <RunT> the build type
+ */
+public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable {
+    private final transient JobT project;
+    private volatile Result result;
+
+    /** A new build of {@code job}. */
+    protected Run(@NonNull JobT job) {
+        this.project = job;
+    }
+
+    /** The job this build belongs to. */
+    @NonNull
+    public JobT getParent() {
+        return project;
+    }
+
+    /** The result so far, or null while no step has set one. */
+    @CheckForNull
+    public Result getResult() {
+        return result;
+    }
+
+    /** Sets the result; it can only get worse. */
+    public void setResult(@NonNull Result r) {
+        if (r == null) {
+            throw new IllegalArgumentException("cannot set result to null");
+        }
+        if (result == null || r.isWorseThan(result)) {
+            result = r;
+        }
+    }
+
+    /** The build's environment variables. */
+    @NonNull
+    public EnvVars getEnvironment(@NonNull TaskListener listener) throws IOException, InterruptedException {
+        return new EnvVars();
+    }
+}
