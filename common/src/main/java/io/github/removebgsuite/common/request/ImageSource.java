@@ -77,11 +77,22 @@ public sealed interface ImageSource permits ImageSource.File, ImageSource.Bytes,
         }
     }
 
-    /** Bytes in memory; the array is not copied, so do not change it afterwards. */
+    /** Bytes in memory; the array is not copied, so do not change it afterwards. Equal by content. */
     record Bytes(String filename, byte[] bytes) implements ImageSource {
         public Bytes {
             Objects.requireNonNull(filename, "filename");
             Objects.requireNonNull(bytes, "bytes");
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Bytes other && filename.equals(other.filename)
+                    && java.util.Arrays.equals(bytes, other.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * filename.hashCode() + java.util.Arrays.hashCode(bytes);
         }
 
         @Override
@@ -114,6 +125,12 @@ public sealed interface ImageSource permits ImageSource.File, ImageSource.Bytes,
     record Url(String url) implements ImageSource {
         public Url {
             Objects.requireNonNull(url, "url");
+        }
+
+        /** The URL without user info, query or fragment, where signed URLs carry their credentials. */
+        @Override
+        public String toString() {
+            return "Url[" + WireText.redactUrl(url) + "]";
         }
     }
 }
