@@ -1,0 +1,108 @@
+package io.github.removebgsuite.common.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.removebgsuite.common.error.RemoveBgException;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ManifestTest {
+    private static final String INPUT = Manifest.sha256("image".getBytes(StandardCharsets.UTF_8));
+
+    @TempDir
+    Path out;
+
+    @Test
+    void keyDependsOnContentParametersBackgroundAndCompositionButNotOnFieldOrder() {
+        String key = Manifest.key(INPUT, Map.of("size", "full", "format", "zip"), null, true, true);
+        assertThat(Manifest.key(INPUT, new java.util.TreeMap<>(Map.of("format", "zip", "size", "full")), null, true,
+                true)).isEqualTo(key);
+        assertThat(key).matches("[0-9a-f]{64}");
+        assertThat(Manifest.key(Manifest.sha256(new byte[] {1}), Map.of("size", "full", "format", "zip"), null, true,
+                true)).isNotEqualTo(key);
+        assertThat(Manifest.key(INPUT, Map.of("size", "preview", "format", "zip"), null, true, true))
+                .isNotEqualTo(key);
+        assertThat(Manifest.key(INPUT, Map.of("size", "full", "format", "zip"), INPUT, true, true)).isNotEqualTo(key);
+        assertThat(Manifest.key(INPUT, Map.of("size", "full", "format", "zip"), null, true, false)).isNotEqualTo(key);
+    }
+
+    @Test
+    void compositionOnlyMattersForZipResults() {
+        assertThat(Manifest.key(INPUT, Map.of("format", "png"), null, false, true))
+                .isEqualTo(Manifest.key(INPUT, Map.of("format", "png"), null, false, false));
+    }
+
+    @Test
+    void fieldEncodingIsUnambiguous() {
+        // Naive "name=value" joining would make these two equal.
+        assertThat(Manifest.key(INPUT, Map.of("a", "1\nb=2"), null, false, true))
+                .isNotEqualTo(Manifest.key(INPUT, Map.of("a", "1", "b", "2"), null, false, true));
+    }
+
+    @Test
+    void recordedEntriesSurviveAReloadWhileTheirOutputExists() throws IOException {
+        Path manifestFile = out.resolve(BatchJob.DEFAULT_MANIFEST_NAME);
+        Manifest manifest = Manifest.load(manifestFile, out);
+        Path output = out.resolve("sub/a.png");
+        Files.createDirectories(output.getParent());
+        Files.write(output, new byte[] {1});
+        manifest.record("k1", new Manifest.Entry("/in/a.jpg", manifest.relativize(output), "png",
+                new BigDecimal("0.25"), "product", "2026-01-01T00:00:00Z"));
+
+        Manifest reloaded = Manifest.load(manifestFile, out);
+        assertThat(reloaded.completedOutput("k1")).contains(output);
+        assertThat(reloaded.entry("k1").orElseThrow().credits()).isEqualByComparingTo("0.25");
+        assertThat(Files.readString(manifestFile)).contains("\"output\" : \"sub/a.png\"");
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+
+        Files.delete(output);
+        assertThat(reloaded.completedOutput("k1")).as("a deleted output is processed again").isEmpty();
+    }
+
+    @Test
+    void anEntryPointingOutsideTheOutputFolderIsIgnored() throws IOException {
+        Path outside = out.resolveSibling(out.getFileName() + "-evil.png");
+        Files.write(outside, new byte[] {1});
+        try {
+            Path manifestFile = out.resolve("m.json");
+            Files.writeString(manifestFile, "{\"version\":1,\"entries\":{\"k\":{\"output\":\"../"
+                    + outside.getFileName() + "\",\"format\":\"png\",\"credits\":1}}}");
+            assertThat(Manifest.load(manifestFile, out).completedOutput("k")).isEmpty();
+        } finally {
+            Files.delete(outside);
+        }
+    }
+
+    @Test
+    void anUnreadableManifestIsAnErrorNotAnEmptyOne() throws IOException {
+        Path manifestFile = out.resolve("m.json");
+        Files.writeString(manifestFile, "{ not json");
+        assertThatThrownBy(() -> Manifest.load(manifestFile, out)).isInstanceOf(RemoveBgException.class)
+                .hasMessageContaining("m.json").hasMessageContaining("reprocess");
+        assertThat(Manifest.loadOrEmpty(manifestFile, out).entry("anything")).isEmpty();
+
+        Files.writeString(manifestFile, "[]");
+        assertThatThrownBy(() -> Manifest.load(manifestFile, out)).isInstanceOf(RemoveBgException.class);
+    }
+
+    @Test
+    void aDamagedEntryCostsOnlyThatEntry() throws IOException {
+        Path manifestFile = out.resolve("m.json");
+        Files.write(out.resolve("ok.png"), new byte[] {1});
+        Files.writeString(manifestFile, "{\"entries\":{\"bad\":{\"credits\":\"lots\"},"
+                + "\"good\":{\"output\":\"ok.png\",\"format\":\"png\",\"credits\":1}}}");
+        Manifest manifest = Manifest.load(manifestFile, out);
+        assertThat(manifest.entry("bad")).isEmpty();
+        assertThat(manifest.completedOutput("good")).contains(out.resolve("ok.png"));
+    }
+}
