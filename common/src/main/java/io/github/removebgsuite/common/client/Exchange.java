@@ -1,0 +1,186 @@
+package io.github.removebgsuite.common.client;
+
+import io.github.removebgsuite.common.error.ApiConnectionException;
+import io.github.removebgsuite.common.error.RemoveBgException;
+import io.github.removebgsuite.common.image.ImageDimensions;
+import io.github.removebgsuite.common.request.ImageSource;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.lang.System.Logger.Level;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.Response;
+
+/**
+ * One logical call with its retries, entirely asynchronous: each attempt reserves its megapixels with the rate
+ * limiter, is sent with OkHttp's {@code enqueue} (after the reservation's delay, scheduled, never slept), and a failure
+ * the retry policy accepts schedules the next attempt on the client's scheduler. The synchronous API waits on the
+ * future this completes.
+ */
+final class Exchange<T> implements Callback {
+
+    private final Transport transport;
+    private final ApiCall call;
+    private final ResponseDecoder.SuccessDecoder<T> decoder;
+    private final CompletableFuture<T> future = new CompletableFuture<>();
+    private final List<RemoveBgException> earlierFailures = new ArrayList<>();
+
+    private int attempts;
+    private Instant firstAttemptStart;
+    private int cost;
+    private volatile Call current;
+
+    Exchange(Transport transport, ApiCall call, ResponseDecoder.SuccessDecoder<T> decoder) {
+        this.transport = transport;
+        this.call = call;
+        this.decoder = decoder;
+        future.whenComplete((value, failure) -> {
+            transport.finished(this);
+            Call inFlight = current;
+            if (future.isCancelled() && inFlight != null) {
+                inFlight.cancel();
+            }
+        });
+    }
+
+    CompletableFuture<T> future() {
+        return future;
+    }
+
+    /** Starts the first attempt on the scheduler, so not even the image's header probe runs on the caller's thread. */
+    CompletableFuture<T> start() {
+        schedule(this::attempt, Duration.ZERO);
+        return future;
+    }
+
+    /** Fails the call because the client was closed. */
+    void abort(RemoveBgException reason) {
+        future.completeExceptionally(reason);
+    }
+
+    private void attempt() {
+        if (future.isDone()) {
+            return;
+        }
+        try {
+            if (attempts == 0) {
+                firstAttemptStart = transport.policy().clock().instant();
+                cost = call.knownCost() > 0 ? call.knownCost() : rateLimitCost(call.image());
+            }
+            attempts++;
+            Duration wait = call.image() == null ? Duration.ZERO : transport.limiter().reserve(cost);
+            if (!wait.isZero()) {
+                transport.log(Level.DEBUG, () -> call.method() + " /" + call.path() + ": waiting " + wait.toMillis()
+                        + " ms for the rate limiter (" + cost + " MP)");
+            }
+            schedule(this::send, wait);
+        } catch (RuntimeException e) {
+            future.completeExceptionally(e);
+        }
+    }
+
+    private void send() {
+        if (future.isDone()) {
+            return;
+        }
+        try {
+            AtomicBoolean sent = new AtomicBoolean();
+            Call okCall = transport.newCall(call, sent);
+            current = okCall;
+            transport.log(Level.DEBUG, () -> call.method() + " /" + call.path() + ": attempt " + attempts);
+            okCall.enqueue(this);
+        } catch (RuntimeException e) {
+            future.completeExceptionally(e);
+        }
+    }
+
+    @Override
+    public void onResponse(Call okCall, Response response) {
+        try (response) {
+            transport.log(Level.DEBUG, () -> call.method() + " /" + call.path() + ": HTTP " + response.code());
+            T value = transport.decoder().decode(response, call, decoder);
+            future.complete(value);
+        } catch (RemoveBgException e) {
+            failed(e);
+        } catch (RuntimeException | Error e) {
+            future.completeExceptionally(e);
+        }
+    }
+
+    @Override
+    public void onFailure(Call okCall, IOException e) {
+        AtomicBoolean sent = okCall.request().tag(AtomicBoolean.class);
+        boolean requestSent = sent != null && sent.get();
+        failed(connectionFailure(e, requestSent));
+    }
+
+    private ApiConnectionException connectionFailure(IOException e, boolean requestSent) {
+        String host = transport.displayHost();
+        String what = e instanceof SocketTimeoutException ? "timed out (" + e.getMessage() + ")"
+                : e instanceof InterruptedIOException && "executor rejected".equals(e.getMessage())
+                        ? "could not start because the client was closed"
+                        : "failed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+        String message = transport.secrets().redact(requestSent
+                ? "The connection to " + host + " " + what + " after the request had been sent to " + call.method()
+                        + " /" + call.path() + "; remove.bg may have processed and charged it. Check the account "
+                        + "before trying again."
+                : "The connection to " + host + " " + what + " before the request to " + call.method() + " /"
+                        + call.path() + " was sent; nothing was charged. Check the network and the base URL.");
+        return new ApiConnectionException(message, e, requestSent);
+    }
+
+    private void failed(RemoveBgException failure) {
+        if (future.isDone()) {
+            return;
+        }
+        Optional<Duration> delay = transport.isClosed() ? Optional.empty()
+                : transport.policy().retryDelay(failure, attempts, firstAttemptStart, call.idempotent());
+        if (delay.isPresent()) {
+            earlierFailures.add(failure);
+            transport.log(Level.INFO, () -> call.method() + " /" + call.path() + ": attempt " + attempts
+                    + " failed, retrying in " + delay.get().toMillis() + " ms: " + failure.getMessage());
+            schedule(this::attempt, delay.get());
+            return;
+        }
+        earlierFailures.forEach(failure::addSuppressed);
+        future.completeExceptionally(failure);
+    }
+
+    private void schedule(Runnable step, Duration delay) {
+        try {
+            if (delay.isZero() || delay.isNegative()) {
+                transport.scheduler().execute(step);
+            } else {
+                transport.scheduler().schedule(step, delay.toNanos(), TimeUnit.NANOSECONDS);
+            }
+        } catch (RejectedExecutionException e) {
+            future.completeExceptionally(new RemoveBgException("The client was closed before the call to /"
+                    + call.path() + " could go on.", e));
+        }
+    }
+
+    /** The call's rate-limit price: the image's megapixels when they can be read locally, else 1. */
+    static int rateLimitCost(ImageSource image) {
+        try {
+            if (image instanceof ImageSource.File file) {
+                return ImageDimensions.probe(file.path()).map(ImageDimensions::rateLimitCost).orElse(1);
+            }
+            if (image instanceof ImageSource.Bytes bytes) {
+                return ImageDimensions.probe(bytes.bytes()).map(ImageDimensions::rateLimitCost).orElse(1);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Unreadable here: the upload will say so; price it at the minimum meanwhile.
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,109 @@
+package io.github.removebgsuite.common.client;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Objects;
+
+/**
+ * A processed image: its bytes as remove.bg delivered them (already decoded from {@code result_b64} for JSON answers),
+ * the actual format and the metadata. Immutable; the bytes were checked to be a complete image of the format named.
+ */
+public final class RemoveBgResult {
+
+    private final byte[] bytes;
+    private final String contentType;
+    private final ResultFormat format;
+    private final ResultMetadata metadata;
+
+    /**
+     * @param bytes the image bytes (copied)
+     * @param contentType the media type of the image, e.g. {@code image/png}
+     * @param format the format of the image
+     * @param metadata what the API reported about the call
+     */
+    public RemoveBgResult(byte[] bytes, String contentType, ResultFormat format, ResultMetadata metadata) {
+        this(format, contentType, bytes.clone(), metadata);
+    }
+
+    /** Takes ownership of {@code owned} without copying it (for the client, which made the array). */
+    private RemoveBgResult(ResultFormat format, String contentType, byte[] owned, ResultMetadata metadata) {
+        this.bytes = Objects.requireNonNull(owned, "bytes");
+        this.contentType = Objects.requireNonNull(contentType, "contentType");
+        this.format = Objects.requireNonNull(format, "format");
+        this.metadata = Objects.requireNonNull(metadata, "metadata");
+    }
+
+    static RemoveBgResult owning(byte[] owned, String contentType, ResultFormat format, ResultMetadata metadata) {
+        return new RemoveBgResult(format, contentType, owned, metadata);
+    }
+
+    /** A copy of the image bytes. Prefer {@link #writeTo(Path)} or {@link #openStream()} for large results. */
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    /** The image's size in bytes. */
+    public int size() {
+        return bytes.length;
+    }
+
+    /** A stream over the image bytes (no copy). */
+    public InputStream openStream() {
+        return new ByteArrayInputStream(bytes);
+    }
+
+    /** Writes the image bytes to {@code out} (which it does not close). */
+    public void writeTo(OutputStream out) throws IOException {
+        out.write(bytes);
+    }
+
+    /** The result's media type as delivered ({@code Content-Type}, or the decoded image's type for JSON answers). */
+    public String contentType() {
+        return contentType;
+    }
+
+    /** The result's format (PNG, JPG, WEBP or ZIP). */
+    public ResultFormat format() {
+        return format;
+    }
+
+    /** What remove.bg reported about the call: type, size, credits, foreground box, rate limit. */
+    public ResultMetadata metadata() {
+        return metadata;
+    }
+
+    /**
+     * Writes the image to {@code target} atomically: the bytes go to a temporary file in the same folder, which is then
+     * moved over the target in one step, so readers never see a half-written file and a failure leaves nothing behind.
+     * Missing parent folders are created; an existing target is replaced.
+     */
+    public void writeTo(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".part");
+        try {
+            Files.write(temp, bytes);
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                // Same folder, so only exotic file systems get here; a plain replace is the best they offer.
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RemoveBgResult[format=" + format + ", contentType=" + contentType + ", size=" + bytes.length
+                + ", metadata=" + metadata + "]";
+    }
+}
