@@ -130,9 +130,7 @@ public final class ImproveRequest {
 
     /** Builds an {@link ImproveRequest}. */
     public static final class Builder {
-        private ImageSource imageFile;
-        private ImageSource imageFileB64;
-        private ImageSource imageUrl;
+        private final ImageSourceSlot image = new ImageSourceSlot();
         private String imageFilename;
         private String tag;
         private final SortedMap<String, String> extraParameters = new TreeMap<>();
@@ -141,18 +139,12 @@ public final class ImproveRequest {
         }
 
         /**
-         * Sets the image source by kind (a file, bytes or stream is {@code image_file}); two kinds at once are
-         * refused by {@link #build()}.
+         * Sets (or replaces) the image: a file, bytes or a stream travels as {@code image_file}, base64 as
+         * {@code image_file_b64}, a URL as {@code image_url}. Only {@link #parameter(String, String)} refuses two
+         * different source parameters, as the API does.
          */
         public Builder image(ImageSource image) {
-            Objects.requireNonNull(image, "image");
-            if (image instanceof ImageSource.Base64) {
-                imageFileB64 = image;
-            } else if (image instanceof ImageSource.Url url) {
-                imageUrl = ImageSource.url(WireText.httpUrl("image_url", url.url()));
-            } else {
-                imageFile = image;
-            }
+            this.image.set(Objects.requireNonNull(image, "image"));
             return this;
         }
 
@@ -193,7 +185,7 @@ public final class ImproveRequest {
             if (name.isBlank()) {
                 throw new InvalidParameterException(name, value, "a parameter name");
             }
-            if (NAMES.contains(name) || RemoveBgOptions.SOURCE_NAMES.contains(name)) {
+            if (NAMES.contains(name) || ImageSourceSlot.NAMES.contains(name)) {
                 throw new InvalidParameterException(name, value, "its own setter: " + name
                         + " is a known parameter, not an extra one");
             }
@@ -212,21 +204,11 @@ public final class ImproveRequest {
          */
         public Builder parameter(String name, String value) {
             Objects.requireNonNull(name, "name");
-            boolean blank = WireText.isBlank(value);
             switch (name) {
                 case "image_file":
-                    imageFile = blank ? null : ImageSourceCheck.localPath("image_file", value);
-                    return this;
                 case "image_file_b64":
-                    if (blank) {
-                        imageFileB64 = null;
-                    } else {
-                        WireText.checkBase64("image_file_b64", value);
-                        imageFileB64 = ImageSource.base64(value.strip());
-                    }
-                    return this;
                 case "image_url":
-                    imageUrl = blank ? null : ImageSource.url(WireText.httpUrl("image_url", value));
+                    image.parameter(name, value);
                     return this;
                 case "image_filename":
                     return imageFilename(value);
@@ -244,9 +226,9 @@ public final class ImproveRequest {
          *     documented limit
          */
         public ImproveRequest build() {
-            ImageSource image = RemoveBgRequest.single(imageFile, imageFileB64, imageUrl);
-            ImageSourceCheck.checkLimits(RemoveBgRequest.sourceName(image), image);
-            return new ImproveRequest(this, image);
+            ImageSource source = image.require();
+            ImageSourceCheck.checkLimits(ImageSourceSlot.nameOf(source), source);
+            return new ImproveRequest(this, source);
         }
     }
 }

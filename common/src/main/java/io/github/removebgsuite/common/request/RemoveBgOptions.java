@@ -34,9 +34,6 @@ public final class RemoveBgOptions {
             "scale", "position", "channels", "add_shadow", "shadow_type", "shadow_opacity", "semitransparency",
             "bg_color", "bg_image_url", "bg_image_file");
 
-    /** The image source parameters, which belong to a request, not to options. */
-    static final Set<String> SOURCE_NAMES = Set.of("image_file", "image_file_b64", "image_url");
-
     private static final Pattern PER_TYPE = Pattern.compile("(shadow_type|shadow_opacity)\\[(.*)]", Pattern.DOTALL);
     private static final String BG_NAMES = "bg_color, bg_image_url or bg_image_file";
     private static final RemoveBgOptions DEFAULTS = builder().build();
@@ -121,7 +118,7 @@ public final class RemoveBgOptions {
 
     /** Whether a name is a parameter this model types (including per-type keys and image sources). */
     static boolean isKnownName(String name) {
-        return NAMES.contains(name) || SOURCE_NAMES.contains(name) || PER_TYPE.matcher(name).matches();
+        return NAMES.contains(name) || ImageSourceSlot.NAMES.contains(name) || PER_TYPE.matcher(name).matches();
     }
 
     /** {@code size}, if set. */

@@ -174,41 +174,32 @@ public final class RemoveBgRequest {
      */
     public static final class Builder {
         private RemoveBgOptions.Builder options = RemoveBgOptions.builder();
-        private ImageSource imageFile;
-        private ImageSource imageFileB64;
-        private ImageSource imageUrl;
+        private final ImageSourceSlot image = new ImageSourceSlot();
 
         private Builder() {
         }
 
         /**
-         * Sets the image source by kind: a file, bytes or a stream is {@code image_file}, {@link ImageSource.Base64}
-         * is {@code image_file_b64}, {@link ImageSource.Url} is {@code image_url}. Setting one kind twice replaces it;
-         * two kinds at once are refused by {@link #build()}, as the API refuses them.
+         * Sets (or replaces) the image: a file, bytes or a stream travels as {@code image_file},
+         * {@link ImageSource.Base64} as {@code image_file_b64}, {@link ImageSource.Url} as {@code image_url}. Only
+         * {@link #parameter(String, String)} refuses two different source parameters, as the API does.
          */
         public Builder image(ImageSource image) {
-            Objects.requireNonNull(image, "image");
-            if (image instanceof ImageSource.Base64) {
-                imageFileB64 = image;
-            } else if (image instanceof ImageSource.Url url) {
-                imageUrl = ImageSource.url(WireText.httpUrl("image_url", url.url()));
-            } else {
-                imageFile = image;
-            }
+            this.image.set(Objects.requireNonNull(image, "image"));
             return this;
         }
 
-        /** {@code image_file}: a file on disk, streamed as a binary part. */
+        /** {@code image_file}: a file on disk, streamed as a binary part (replaces any other source). */
         public Builder imageFile(Path imageFile) {
             return image(ImageSource.file(imageFile));
         }
 
-        /** {@code image_file_b64}: the image as a base64 string. */
+        /** {@code image_file_b64}: the image as a base64 string (replaces any other source). */
         public Builder imageFileB64(String imageFileB64) {
             return image(ImageSource.base64(imageFileB64));
         }
 
-        /** {@code image_url}: an absolute http(s) URL the API downloads the image from. */
+        /** {@code image_url}: an absolute http(s) URL the API downloads the image from (replaces any other source). */
         public Builder imageUrl(String imageUrl) {
             return image(ImageSource.url(imageUrl));
         }
@@ -222,28 +213,18 @@ public final class RemoveBgRequest {
         /**
          * Sets any parameter by its API name from its wire form: the one entry point behind
          * {@link RemoveBgRequest#fromParameters(Map)}. {@code image_file} is a local path; {@code image_file_b64} and
-         * {@code image_url} are the other sources; every other name as {@link RemoveBgOptions.Builder#parameter}.
-         * A blank value unsets.
+         * {@code image_url} are the other sources, and two different ones are refused; every other name as
+         * {@link RemoveBgOptions.Builder#parameter}. A blank value unsets.
          *
          * @throws InvalidParameterException naming the parameter when the value is not allowed
          */
         public Builder parameter(String name, String value) {
             Objects.requireNonNull(name, "name");
-            boolean blank = WireText.isBlank(value);
             switch (name) {
                 case "image_file":
-                    imageFile = blank ? null : ImageSourceCheck.localPath("image_file", value);
-                    return this;
                 case "image_file_b64":
-                    if (blank) {
-                        imageFileB64 = null;
-                    } else {
-                        WireText.checkBase64("image_file_b64", value);
-                        imageFileB64 = ImageSource.base64(value.strip());
-                    }
-                    return this;
                 case "image_url":
-                    imageUrl = blank ? null : ImageSource.url(WireText.httpUrl("image_url", value));
+                    image.parameter(name, value);
                     return this;
                 default:
                     options.parameter(name, value);
@@ -518,12 +499,12 @@ public final class RemoveBgRequest {
          *     documented limit, or an option rule fails
          */
         public RemoveBgRequest build() {
-            ImageSource image = single(imageFile, imageFileB64, imageUrl);
+            ImageSource source = image.require();
             RemoveBgOptions built = options.build();
-            String parameter = sourceName(image);
-            Optional<ImageDimensions> dimensions = ImageSourceCheck.checkLimits(parameter, image);
+            String parameter = ImageSourceSlot.nameOf(source);
+            Optional<ImageDimensions> dimensions = ImageSourceCheck.checkLimits(parameter, source);
             dimensions.ifPresent(d -> checkPngLimit(built, d));
-            return new RemoveBgRequest(image, built, dimensions);
+            return new RemoveBgRequest(source, built, dimensions);
         }
 
         private static void checkPngLimit(RemoveBgOptions options, ImageDimensions d) {
@@ -537,33 +518,5 @@ public final class RemoveBgRequest {
                         + " (or a smaller size such as hd)");
             }
         }
-    }
-
-    /** Exactly one of the three source slots, or an error naming the surplus (or missing) source. */
-    static ImageSource single(ImageSource imageFile, ImageSource imageFileB64, ImageSource imageUrl) {
-        String allowed = "exactly one image source: image_file, image_file_b64 or image_url";
-        List<ImageSource> given = new ArrayList<>();
-        for (ImageSource s : new ImageSource[] {imageFile, imageFileB64, imageUrl}) {
-            if (s != null) {
-                given.add(s);
-            }
-        }
-        if (given.isEmpty()) {
-            throw new InvalidParameterException("image_file", null, allowed);
-        }
-        if (given.size() > 1) {
-            ImageSource second = given.get(1);
-            throw new InvalidParameterException(sourceName(second), ImageSourceCheck.describe(second),
-                    allowed + " (also given: " + sourceName(given.get(0)) + ")");
-        }
-        return given.get(0);
-    }
-
-    /** The API name of the parameter a source travels as. */
-    static String sourceName(ImageSource source) {
-        if (source instanceof ImageSource.Base64) {
-            return "image_file_b64";
-        }
-        return source instanceof ImageSource.Url ? "image_url" : "image_file";
     }
 }
