@@ -1,0 +1,43 @@
+package io.github.removebgsuite.imagej;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.scijava.Context;
+import org.scijava.event.EventHandler;
+import org.scijava.event.EventService;
+import org.scijava.module.event.ModuleCanceledEvent;
+import org.scijava.module.event.ModuleErroredEvent;
+import org.scijava.module.event.ModuleFinishedEvent;
+
+/** Counts how the modules run in a context ended, so {@link RemoveBgConsole} can set its exit code. */
+final class CommandOutcomes {
+
+    private final AtomicInteger completed = new AtomicInteger();
+    private final AtomicInteger failures = new AtomicInteger();
+
+    CommandOutcomes(Context context) {
+        context.service(EventService.class).subscribe(this);
+    }
+
+    int completed() {
+        return completed.get();
+    }
+
+    int failures() {
+        return failures.get();
+    }
+
+    @EventHandler
+    private void onFinished(ModuleFinishedEvent event) {
+        completed.incrementAndGet();
+    }
+
+    @EventHandler
+    private void onCanceled(ModuleCanceledEvent event) {
+        failures.incrementAndGet();
+    }
+
+    @EventHandler
+    private void onErrored(ModuleErroredEvent event) {
+        failures.incrementAndGet();
+    }
+}

@@ -1,0 +1,237 @@
+package io.github.removebgsuite.imagej;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.gui.Roi;
+import ij.process.ColorProcessor;
+import io.github.removebgsuite.common.client.RemoveBgClient;
+import io.github.removebgsuite.common.client.RemoveBgResult;
+import io.github.removebgsuite.common.error.InvalidParameterException;
+import io.github.removebgsuite.common.error.RemoveBgException;
+import io.github.removebgsuite.common.request.ImageSource;
+import io.github.removebgsuite.common.request.RemoveBgOptions;
+import io.github.removebgsuite.common.request.RemoveBgRequest;
+import io.github.removebgsuite.imagej.image.DecodedResult;
+import io.github.removebgsuite.imagej.image.ResultAssembler;
+import io.github.removebgsuite.imagej.image.SliceRenderer;
+import io.github.removebgsuite.imagej.service.ApiKey;
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
+import org.scijava.command.Command;
+import org.scijava.plugin.Menu;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.NumberWidget;
+
+/**
+ * <em>Plugins › remove.bg › Remove Background…</em>: removes the background of the active image with remove.bg.
+ *
+ * <p>8-, 16- and 32-bit images are sent as they are displayed (LUT and display range applied); a stack is sent slice
+ * by slice, with progress, and stops between slices when cancelled (Esc). The outputs are the user's choice: the
+ * cut-out (channels red, green, blue and alpha, so transparency is kept), an 8-bit mask, a selection on the input,
+ * and the foreground box. A rectangular selection on the input becomes the API's {@code roi} unless {@code roi} is
+ * given.
+ *
+ * <p>Macro: {@code run("Remove Background...", "size=preview format=zip cutout=true mask=true");}
+ */
+@Plugin(type = Command.class, headless = true, label = "Remove Background...",
+        description = "Removes the background of the active image with remove.bg",
+        menu = {@Menu(label = "Plugins"), @Menu(label = "remove.bg", weight = 50),
+                @Menu(label = "Remove Background...", weight = 1)})
+public class RemoveBackgroundCommand extends AbstractRemoveBgCommand {
+
+    @Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
+    private String header = "<html>Uploads the image to remove.bg; each slice costs up to 1 credit.";
+
+    @Parameter(label = "Image", persist = false,
+            description = "The image to process (the active image in Fiji).")
+    private ImagePlus imp;
+
+    @Parameter(label = "Cut-out (RGB + alpha)", persist = false, required = false,
+            description = "Create the cut-out: channels red, green, blue and alpha (transparency kept).")
+    private Boolean cutout = Boolean.TRUE;
+
+    @Parameter(label = "Mask (8-bit)", persist = false, required = false,
+            description = "Create an 8-bit mask: 255 = foreground, 0 = background.")
+    private Boolean mask = Boolean.FALSE;
+
+    @Parameter(label = "Selection on the input", persist = false, required = false,
+            description = "Select the foreground on the input image (per slice in the overlay for a stack).")
+    private Boolean selection = Boolean.FALSE;
+
+    @Parameter(label = "Foreground box", persist = false, required = false,
+            description = "Show the foreground's bounding box on the input (as the selection when no "
+                    + "foreground selection is made, otherwise in the overlay).")
+    private Boolean foreground_box = Boolean.FALSE;
+
+    @Parameter(label = "Mask threshold", min = "1", max = "255", style = NumberWidget.SCROLL_BAR_STYLE,
+            persist = false, required = false,
+            description = "The alpha from which a pixel counts as foreground in the mask and the selection.")
+    private Integer mask_threshold = 128;
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Cut-out", required = false)
+    private ImagePlus cutout_image;
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Mask", required = false)
+    private ImagePlus mask_image;
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Credits charged", required = false)
+    private Double credits_charged;
+
+    @Override
+    public void run() {
+        if (imp == null) {
+            fail("No image: open an image first.");
+            return;
+        }
+        boolean wantCutout = !Boolean.FALSE.equals(cutout);
+        boolean wantMask = Boolean.TRUE.equals(mask);
+        boolean wantSelection = Boolean.TRUE.equals(selection);
+        boolean wantBox = Boolean.TRUE.equals(foreground_box);
+        if (!wantCutout && !wantMask && !wantSelection && !wantBox) {
+            fail("Nothing to do: choose at least one output (cutout, mask, selection or foreground_box).");
+            return;
+        }
+        int threshold = mask_threshold == null ? 128 : mask_threshold;
+        if (threshold < 1 || threshold > 255) {
+            fail("Invalid mask_threshold: '" + threshold + "' is not allowed; expected 1 to 255.");
+            return;
+        }
+        RemoveBgOptions options;
+        try {
+            options = optionsWithSelectionAsRoi();
+        } catch (InvalidParameterException e) {
+            fail(e, null);
+            return;
+        }
+        String unaligned = unalignedReason(options);
+        if ((wantSelection || wantBox) && unaligned != null) {
+            fail("The selection and the foreground box need a result aligned with the input, but " + unaligned
+                    + " moves the subject; turn it off or ask for the cut-out or mask only.");
+            return;
+        }
+        if (imp.getStackSize() > 1 && options.crop().orElse(false)) {
+            fail("crop gives every slice its own size, so it works on single images only; use "
+                    + "Remove Background (Folder)... for a series of images.");
+            return;
+        }
+        for (String warning : options.warnings()) {
+            log.warn(warning);
+        }
+        Optional<ApiKey> key = apiKeyOrCancel();
+        if (key.isEmpty() || !uploadAllowed()) {
+            return;
+        }
+        process(options, key.get(), wantCutout, wantMask, wantSelection, wantBox, threshold);
+    }
+
+    private void process(RemoveBgOptions options, ApiKey key, boolean wantCutout, boolean wantMask,
+            boolean wantSelection, boolean wantBox, int threshold) {
+        RemoveBgClient client = removeBg.client(key);
+        SliceRenderer renderer = new SliceRenderer(imp);
+        ResultAssembler assembler = new ResultAssembler(imp, threshold);
+        boolean matte = "alpha".equals(options.channels().map(c -> c.wireValue()).orElse("rgba"));
+        int planes = renderer.planes();
+        BigDecimal charged = BigDecimal.ZERO;
+        String name = imp.getShortTitle() == null || imp.getShortTitle().isBlank() ? "image" : imp.getShortTitle();
+        for (int plane = 1; plane <= planes; plane++) {
+            if (stopRequested()) {
+                fail("Cancelled after " + (plane - 1) + " of " + planes + " slices; " + charged.toPlainString()
+                        + " credits were charged.");
+                return;
+            }
+            status.showStatus(plane - 1, planes, "remove.bg: slice " + plane + "/" + planes);
+            ColorProcessor rendered = renderer.render(plane);
+            try {
+                RemoveBgRequest request = RemoveBgRequest.builder()
+                        .image(ImageSource.bytes(fileName(name, plane, planes), renderer.png(plane)))
+                        .options(options)
+                        .build();
+                RemoveBgResult result = client.removeBackground(request);
+                charged = charged.add(result.metadata().creditsCharged());
+                assembler.add(plane, DecodedResult.decode(result, matte), rendered, result.metadata().foreground());
+            } catch (RemoveBgException e) {
+                fail(e, key);
+                return;
+            } catch (IOException | IllegalStateException e) {
+                fail("remove.bg answered for slice " + plane + ", but " + key.redact(e.getMessage()));
+                return;
+            }
+        }
+        credits_charged = charged.doubleValue();
+        if (wantCutout) {
+            cutout_image = assembler.cutout();
+        }
+        if (wantMask) {
+            mask_image = assembler.mask();
+        }
+        Roi foreground = null;
+        if (wantSelection) {
+            foreground = assembler.applySelection();
+            if (foreground == null) {
+                log.warn("remove.bg found no foreground above mask_threshold " + threshold + "; no selection made.");
+            }
+        }
+        if (wantBox) {
+            Rectangle box = assembler.applyForegroundBox(foreground == null);
+            if (box != null) {
+                log.info("Foreground box of " + name + ": x=" + box.x + " y=" + box.y + " width=" + box.width
+                        + " height=" + box.height);
+            }
+        }
+        status.showProgress(planes, planes);
+        status.showStatus("remove.bg: " + planes + (planes == 1 ? " image" : " slices") + " processed, "
+                + charged.toPlainString() + " credits charged");
+    }
+
+    /** The options, with the input's rectangular selection as {@code roi} when no roi was given. */
+    private RemoveBgOptions optionsWithSelectionAsRoi() {
+        Map<String, String> parameters = apiParameters();
+        if (!parameters.containsKey("roi")) {
+            selectionAsRoi().ifPresent(value -> parameters.put("roi", value));
+        }
+        return RemoveBgOptions.fromParameters(parameters);
+    }
+
+    /** A rectangular selection as the API's {@code roi} ({@code x1 y1 x2 y2} in pixels), if there is one. */
+    private Optional<String> selectionAsRoi() {
+        Roi selection = imp.getRoi();
+        if (selection == null || selection.getType() != Roi.RECTANGLE) {
+            return Optional.empty();
+        }
+        Rectangle r = selection.getBounds().intersection(new Rectangle(0, 0, imp.getWidth(), imp.getHeight()));
+        if (r.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "%dpx %dpx %dpx %dpx", r.x, r.y, r.x + r.width,
+                r.y + r.height));
+    }
+
+    private static String unalignedReason(RemoveBgOptions options) {
+        if (options.crop().orElse(false)) {
+            return "crop";
+        }
+        if (options.scale().filter(s -> !"original".equals(s.wireValue())).isPresent()) {
+            return "scale";
+        }
+        if (options.position().filter(p -> !"original".equals(p.wireValue())).isPresent()) {
+            return "position";
+        }
+        return null;
+    }
+
+    private boolean stopRequested() {
+        return isCanceled() || Thread.currentThread().isInterrupted() || IJ.escapePressed();
+    }
+
+    private static String fileName(String title, int plane, int planes) {
+        String safe = title.replaceAll("[^A-Za-z0-9._-]", "_");
+        return planes == 1 ? safe + ".png" : safe + "-" + plane + ".png";
+    }
+}

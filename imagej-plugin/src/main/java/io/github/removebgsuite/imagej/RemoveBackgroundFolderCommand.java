@@ -1,0 +1,245 @@
+package io.github.removebgsuite.imagej;
+
+import ij.IJ;
+import io.github.removebgsuite.common.batch.BatchEngine;
+import io.github.removebgsuite.common.batch.BatchItem;
+import io.github.removebgsuite.common.batch.BatchJob;
+import io.github.removebgsuite.common.batch.BatchListener;
+import io.github.removebgsuite.common.batch.BatchReport;
+import io.github.removebgsuite.common.error.InvalidParameterException;
+import io.github.removebgsuite.common.error.RemoveBgException;
+import io.github.removebgsuite.common.request.RemoveBgOptions;
+import io.github.removebgsuite.imagej.service.ApiKey;
+import java.io.File;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+/**
+ * <em>Plugins › remove.bg › Remove Background (Folder)…</em>: removes the backgrounds of every JPG, PNG and WebP
+ * image in a folder (recursively) through the suite's batch engine, writing the results below the output folder with
+ * the same relative paths.
+ *
+ * <p>A re-run skips images whose content and parameters are unchanged (a manifest in the output folder), so it spends
+ * nothing; {@code max_credits} caps the spending; {@code dry_run} only estimates; each result is written to a
+ * temporary file and then moved, so no half-written image is ever left. Every input ends in the report exactly once
+ * (done, skipped, failed or not run), written as {@value #REPORT_NAME} in the output folder. Works headless:
+ *
+ * <pre>
+ * fiji --headless --run "Remove Background (Folder)..." "input_dir='/data/in',output_dir='/data/out',size='preview'"
+ * </pre>
+ */
+@Plugin(type = Command.class, headless = true, label = "Remove Background (Folder)...",
+        description = "Removes the backgrounds of every image in a folder with remove.bg",
+        menuPath = "Plugins>remove.bg>Remove Background (Folder)...")
+public class RemoveBackgroundFolderCommand extends AbstractRemoveBgCommand {
+
+    /** The name of the JSON report written into the output folder. */
+    public static final String REPORT_NAME = "removebg-report.json";
+
+    private static final Map<String, String> JOB_SETTING_FIELDS = Map.of("outputDirectory", "output_dir",
+            "maxCredits", "max_credits", "maxImages", "max_images", "concurrency", "concurrency",
+            "includes", "includes", "excludes", "excludes");
+
+    @Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
+    private String header = "<html>Uploads every JPG, PNG and WebP image below the input folder to remove.bg.<br>"
+            + "Unchanged images are skipped on a re-run, so they are not charged twice.";
+
+    @Parameter(label = "Input folder", style = FileWidget.DIRECTORY_STYLE, persist = false,
+            description = "The folder whose images are processed, including its subfolders.")
+    private File input_dir;
+
+    @Parameter(label = "Output folder", style = FileWidget.DIRECTORY_STYLE, persist = false,
+            description = "Where the results go (created when missing); never scanned for inputs.")
+    private File output_dir;
+
+    @Parameter(label = "Include patterns", persist = false, required = false,
+            description = "Ant patterns relative to the input folder, separated by commas (e.g. **/*.png, "
+                    + "plates/*.jpg). Empty = every JPG, PNG and WebP image.")
+    private String includes;
+
+    @Parameter(label = "Exclude patterns", persist = false, required = false,
+            description = "Ant patterns of images to leave out, separated by commas (e.g. **/thumbs/**).")
+    private String excludes;
+
+    @Parameter(label = "Credit budget", persist = false, required = false,
+            description = "Stop charging once this many credits are spent (e.g. 20 or 7.5); empty = no limit. "
+                    + "Images over the budget are reported as not run.")
+    private String max_credits;
+
+    @Parameter(label = "Parallel uploads", min = "1", max = "8", persist = false, required = false,
+            description = "How many images are processed at once.")
+    private Integer concurrency = 2;
+
+    @Parameter(label = "Reprocess unchanged images", persist = false, required = false,
+            description = "Process every image again, even when the manifest says it is unchanged (charges again).")
+    private Boolean reprocess = Boolean.FALSE;
+
+    @Parameter(label = "Dry run (estimate only)", persist = false, required = false,
+            description = "Upload nothing; report the images that would be processed and the credits at most.")
+    private Boolean dry_run = Boolean.FALSE;
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Processed", required = false)
+    private Integer processed;
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Skipped (unchanged)", required = false)
+    private Integer skipped;
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Failed", required = false)
+    private Integer failed;
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Not run", required = false)
+    private Integer not_run;
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Credits spent", required = false)
+    private Double credits_spent;
+
+    @Parameter(type = ItemIO.OUTPUT, label = "Summary", required = false)
+    private String summary;
+
+    @Override
+    public void run() {
+        if (input_dir == null || !input_dir.isDirectory()) {
+            fail("Invalid input_dir: '" + input_dir + "' is not a folder.");
+            return;
+        }
+        if (output_dir == null || output_dir.getPath().isBlank()) {
+            fail("Invalid output_dir: no value; expected a folder for the results.");
+            return;
+        }
+        boolean dryRun = Boolean.TRUE.equals(dry_run);
+        BatchJob job;
+        try {
+            job = job(options(), dryRun);
+        } catch (InvalidParameterException e) {
+            fail(e, null);
+            return;
+        }
+        for (String warning : job.options().warnings()) {
+            log.warn(warning);
+        }
+        Optional<ApiKey> key = apiKeyOrCancel();
+        if (key.isEmpty() || (!dryRun && !uploadAllowed())) {
+            return;
+        }
+        BatchReport report;
+        try {
+            report = new BatchEngine(removeBg.client(key.get())).run(job);
+        } catch (RemoveBgException e) {
+            fail(e, key.get());
+            return;
+        }
+        show(report, key.get(), job.reportFile().orElse(null));
+    }
+
+    private BatchJob job(RemoveBgOptions options, boolean dryRun) {
+        Path input = input_dir.toPath().toAbsolutePath().normalize();
+        Path output = output_dir.toPath().toAbsolutePath().normalize();
+        BatchJob.Builder builder = BatchJob.builder()
+                .baseDirectory(input)
+                .outputDirectory(output)
+                .options(options)
+                .composeZipToPng(true)
+                .concurrency(concurrency == null ? 2 : concurrency)
+                .dryRun(dryRun)
+                .reprocess(Boolean.TRUE.equals(reprocess))
+                .continueOnError(true)
+                .reportFile(output.resolve(REPORT_NAME))
+                .listener(new ProgressListener())
+                .cancellation(() -> isCanceled() || Thread.currentThread().isInterrupted() || IJ.escapePressed());
+        List<String> includePatterns = patterns(includes);
+        if (includePatterns.isEmpty()) {
+            builder.inputs(List.of(input));
+        } else {
+            builder.includes(includePatterns);
+        }
+        builder.excludes(patterns(excludes));
+        if (max_credits != null && !max_credits.isBlank()) {
+            try {
+                builder.maxCredits(new BigDecimal(max_credits.strip()));
+            } catch (NumberFormatException e) {
+                throw new InvalidParameterException("max_credits", max_credits, "a number of credits such as 20 or 7.5");
+            }
+        }
+        try {
+            return builder.build();
+        } catch (InvalidParameterException e) {
+            String field = JOB_SETTING_FIELDS.get(e.parameter());
+            throw field == null ? e : new InvalidParameterException(field, e.value(), e.allowed());
+        }
+    }
+
+    private void show(BatchReport report, ApiKey key, Path reportFile) {
+        processed = report.processed();
+        skipped = report.skipped();
+        failed = report.failed();
+        not_run = report.notRun();
+        credits_spent = report.creditsSpent().doubleValue();
+        for (BatchItem item : report.items()) {
+            if (item.outcome() == BatchItem.Outcome.FAILED) {
+                log.error(key.redact(relative(item.input()) + ": " + item.message().orElse("failed")));
+            } else if (item.outcome() == BatchItem.Outcome.NOT_RUN) {
+                log.warn(key.redact(relative(item.input()) + ": not run, " + item.message().orElse("stopped")));
+            }
+        }
+        StringBuilder text = new StringBuilder("remove.bg: ");
+        if (report.dryRun()) {
+            text.append(report.items().size()).append(" images would be processed for at most ")
+                    .append(report.estimatedCredits().toPlainString()).append(" credits");
+        } else {
+            text.append(processed).append(" done, ").append(skipped).append(" skipped (unchanged), ")
+                    .append(failed).append(" failed, ").append(not_run).append(" not run; ")
+                    .append(report.creditsSpent().toPlainString()).append(" credits spent");
+        }
+        if (reportFile != null && Files.exists(reportFile)) {
+            text.append(". Report: ").append(reportFile);
+        }
+        summary = key.redact(text.toString());
+        if (report.stopReason().isPresent()) {
+            fail(summary + ". Stopped: " + key.redact(report.stopReason().get()));
+            return;
+        }
+        if (failed > 0) {
+            log.warn(summary);
+        } else {
+            log.info(summary);
+        }
+        status.showStatus(summary);
+    }
+
+    private String relative(Path file) {
+        Path base = input_dir.toPath().toAbsolutePath().normalize();
+        return file.startsWith(base) ? base.relativize(file).toString() : file.toString();
+    }
+
+    private static List<String> patterns(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(text.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+
+    /** Shows progress on the status bar; the engine calls it from one thread at a time. */
+    private final class ProgressListener implements BatchListener {
+        @Override
+        public void onStart(int total) {
+            status.showStatus(0, total, "remove.bg: " + total + " images");
+        }
+
+        @Override
+        public void onItem(BatchItem item, int completed, int total) {
+            status.showStatus(completed, total, "remove.bg: " + relative(item.input()) + " "
+                    + item.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        }
+    }
+}

@@ -1,0 +1,307 @@
+package io.github.removebgsuite.imagej.image;
+
+import ij.CompositeImage;
+import ij.IJ;
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.gui.Overlay;
+import ij.gui.Roi;
+import ij.measure.Calibration;
+import ij.plugin.RoiScaler;
+import ij.plugin.filter.ThresholdToSelection;
+import ij.process.ByteProcessor;
+import ij.process.ColorProcessor;
+import ij.process.ImageProcessor;
+import ij.process.LUT;
+import io.github.removebgsuite.common.client.ForegroundBox;
+import java.awt.Color;
+import java.awt.Rectangle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Collects the decoded result of every plane of an input image and builds the outputs a user asked for: the cut-out
+ * (red, green, blue and alpha channels, so transparency is kept rather than painted white), an 8-bit mask, a
+ * selection on the input and the foreground box. Scale and calibration follow the input: when remove.bg returned a
+ * smaller image (e.g. {@code size=preview}), the pixel size is enlarged accordingly and selections are scaled back
+ * onto the input's pixels.
+ */
+public final class ResultAssembler {
+
+    /** The label of the alpha channel; ImageJ's PNG writer saves a 4-slice stack so labelled as an RGBA PNG. */
+    public static final String ALPHA_LABEL = "alpha";
+
+    private final ImagePlus input;
+    private final int threshold;
+    private final List<Plane> planes = new ArrayList<>();
+
+    private record Plane(int index, DecodedResult result, Optional<ForegroundBox> box) {
+    }
+
+    /**
+     * @param input the image that was processed
+     * @param threshold the alpha from which a pixel counts as foreground in the mask and the selection (1 to 255)
+     */
+    public ResultAssembler(ImagePlus input, int threshold) {
+        this.input = Objects.requireNonNull(input, "input");
+        if (threshold < 1 || threshold > 255) {
+            throw new IllegalArgumentException("threshold must be 1 to 255, not " + threshold);
+        }
+        this.threshold = threshold;
+    }
+
+    /**
+     * Adds a plane's result.
+     *
+     * @param plane the stack index, 1-based
+     * @param result the decoded result; for a matte-only result, {@code inputColors} gives the colours
+     * @param inputColors the rendered input plane
+     * @param box the foreground box remove.bg reported, in result pixels
+     * @throws IllegalStateException when the result's size differs from the earlier planes'
+     */
+    public void add(int plane, DecodedResult result, ColorProcessor inputColors, Optional<ForegroundBox> box) {
+        if (!planes.isEmpty()) {
+            DecodedResult first = planes.get(0).result();
+            if (first.width() != result.width() || first.height() != result.height()) {
+                throw new IllegalStateException("remove.bg returned " + result.width() + "x" + result.height()
+                        + " for slice " + plane + " but " + first.width() + "x" + first.height()
+                        + " for the first; a stack needs one size for every slice");
+            }
+        }
+        DecodedResult kept = result;
+        if (result.matteOnly()) {
+            kept = withInputColors(result, inputColors);
+        }
+        planes.add(new Plane(plane, kept, box));
+    }
+
+    /** The number of planes added. */
+    public int size() {
+        return planes.size();
+    }
+
+    /**
+     * The cut-out: channels red, green, blue and alpha (labelled {@value #ALPHA_LABEL}) for every plane, shown as a
+     * composite of the colour channels.
+     */
+    public ImagePlus cutout() {
+        DecodedResult first = requireFirst();
+        int width = first.width();
+        int height = first.height();
+        ImageStack stack = new ImageStack(width, height);
+        for (Plane plane : planes) {
+            int[] argb = plane.result().argb();
+            byte[] red = new byte[argb.length];
+            byte[] green = new byte[argb.length];
+            byte[] blue = new byte[argb.length];
+            byte[] alpha = new byte[argb.length];
+            for (int i = 0; i < argb.length; i++) {
+                int pixel = argb[i];
+                alpha[i] = (byte) (pixel >>> 24);
+                red[i] = (byte) (pixel >> 16);
+                green[i] = (byte) (pixel >> 8);
+                blue[i] = (byte) pixel;
+            }
+            stack.addSlice("Red", new ByteProcessor(width, height, red));
+            stack.addSlice("Green", new ByteProcessor(width, height, green));
+            stack.addSlice("Blue", new ByteProcessor(width, height, blue));
+            stack.addSlice(ALPHA_LABEL, new ByteProcessor(width, height, alpha));
+        }
+        ImagePlus rgba = new ImagePlus(title("no background"), stack);
+        setDimensions(rgba, 4);
+        rgba.setCalibration(calibration(width, height));
+        CompositeImage composite = new CompositeImage(rgba, IJ.COMPOSITE);
+        composite.setChannelLut(LUT.createLutFromColor(Color.RED), 1);
+        composite.setChannelLut(LUT.createLutFromColor(Color.GREEN), 2);
+        composite.setChannelLut(LUT.createLutFromColor(Color.BLUE), 3);
+        composite.setChannelLut(LUT.createLutFromColor(Color.WHITE), 4);
+        composite.setActiveChannels("1110");
+        composite.setCalibration(calibration(width, height));
+        return composite;
+    }
+
+    /** The mask: 8-bit, 255 where the alpha reaches the threshold, 0 elsewhere; one slice per plane. */
+    public ImagePlus mask() {
+        DecodedResult first = requireFirst();
+        ImageStack stack = new ImageStack(first.width(), first.height());
+        for (Plane plane : planes) {
+            stack.addSlice(input.getStack().getSliceLabel(plane.index()), maskOf(plane.result()));
+        }
+        ImagePlus mask = new ImagePlus(title("mask"), stack);
+        setDimensions(mask, 1);
+        mask.setCalibration(calibration(first.width(), first.height()));
+        return mask;
+    }
+
+    /**
+     * Puts the foreground on the input as a selection (and, for a stack, as one overlay shape per slice), in the
+     * input's pixels.
+     *
+     * @return the selection of the first plane, or null when nothing reached the threshold
+     */
+    public Roi applySelection() {
+        Roi firstRoi = null;
+        Overlay overlay = overlayForStack();
+        for (Plane plane : planes) {
+            ByteProcessor mask = maskOf(plane.result());
+            mask.setThreshold(255, 255, ImageProcessor.NO_LUT_UPDATE);
+            Roi roi = new ThresholdToSelection().convert(mask);
+            if (roi == null) {
+                continue;
+            }
+            roi = toInputPixels(roi, plane.result());
+            roi.setName("foreground");
+            if (firstRoi == null) {
+                firstRoi = roi;
+            }
+            if (overlay != null) {
+                Roi onSlice = (Roi) roi.clone();
+                onSlice.setPosition(plane.index());
+                overlay.add(onSlice);
+            }
+        }
+        if (firstRoi != null) {
+            input.setRoi(firstRoi);
+        }
+        return firstRoi;
+    }
+
+    /**
+     * The foreground box of every plane, in the input's pixels: the box remove.bg reported, or the bounding box of
+     * the mask when it reported none.
+     */
+    public List<Rectangle> foregroundBoxes() {
+        List<Rectangle> boxes = new ArrayList<>();
+        for (Plane plane : planes) {
+            DecodedResult result = plane.result();
+            Rectangle inResult = plane.box()
+                    .map(b -> new Rectangle(b.left(), b.top(), b.width(), b.height()))
+                    .orElseGet(() -> maskBounds(result));
+            double sx = (double) input.getWidth() / result.width();
+            double sy = (double) input.getHeight() / result.height();
+            boxes.add(new Rectangle((int) Math.round(inResult.x * sx), (int) Math.round(inResult.y * sy),
+                    (int) Math.round(inResult.width * sx), (int) Math.round(inResult.height * sy)));
+        }
+        return boxes;
+    }
+
+    /**
+     * Shows the foreground box on the input: as the selection when {@code asSelection}, and for a stack as one
+     * rectangle per slice in the overlay.
+     *
+     * @return the box of the first plane
+     */
+    public Rectangle applyForegroundBox(boolean asSelection) {
+        List<Rectangle> boxes = foregroundBoxes();
+        Overlay overlay = overlayForStack();
+        if (overlay == null && !asSelection) {
+            overlay = input.getOverlay() == null ? new Overlay() : input.getOverlay();
+            input.setOverlay(overlay);
+        }
+        for (int i = 0; i < boxes.size(); i++) {
+            Roi box = new Roi(boxes.get(i));
+            box.setName("foreground box");
+            box.setStrokeColor(Color.YELLOW);
+            if (overlay != null) {
+                if (input.getStackSize() > 1) {
+                    box.setPosition(planes.get(i).index());
+                }
+                overlay.add(box);
+            }
+        }
+        if (asSelection && !boxes.isEmpty()) {
+            input.setRoi(new Roi(boxes.get(0)));
+        }
+        return boxes.isEmpty() ? null : boxes.get(0);
+    }
+
+    private Overlay overlayForStack() {
+        if (input.getStackSize() <= 1) {
+            return null;
+        }
+        Overlay overlay = input.getOverlay();
+        if (overlay == null) {
+            overlay = new Overlay();
+            input.setOverlay(overlay);
+        }
+        return overlay;
+    }
+
+    private Roi toInputPixels(Roi roi, DecodedResult result) {
+        if (result.width() == input.getWidth() && result.height() == input.getHeight()) {
+            return roi;
+        }
+        return RoiScaler.scale(roi, (double) input.getWidth() / result.width(),
+                (double) input.getHeight() / result.height(), false);
+    }
+
+    private ByteProcessor maskOf(DecodedResult result) {
+        byte[] pixels = new byte[result.argb().length];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = result.alpha(i) >= threshold ? (byte) 255 : 0;
+        }
+        return new ByteProcessor(result.width(), result.height(), pixels);
+    }
+
+    private Rectangle maskBounds(DecodedResult result) {
+        int minX = Integer.MAX_VALUE;
+        int minY = Integer.MAX_VALUE;
+        int maxX = -1;
+        int maxY = -1;
+        for (int y = 0; y < result.height(); y++) {
+            for (int x = 0; x < result.width(); x++) {
+                if (result.alpha(y * result.width() + x) >= threshold) {
+                    minX = Math.min(minX, x);
+                    minY = Math.min(minY, y);
+                    maxX = Math.max(maxX, x);
+                    maxY = Math.max(maxY, y);
+                }
+            }
+        }
+        return maxX < 0 ? new Rectangle() : new Rectangle(minX, minY, maxX - minX + 1, maxY - minY + 1);
+    }
+
+    private static DecodedResult withInputColors(DecodedResult matte, ColorProcessor inputColors) {
+        ColorProcessor colors = inputColors;
+        if (colors.getWidth() != matte.width() || colors.getHeight() != matte.height()) {
+            colors.setInterpolationMethod(ImageProcessor.BILINEAR);
+            colors = (ColorProcessor) colors.resize(matte.width(), matte.height());
+        }
+        int[] rgb = (int[]) colors.getPixels();
+        int[] argb = new int[rgb.length];
+        for (int i = 0; i < argb.length; i++) {
+            argb[i] = matte.alpha(i) << 24 | (rgb[i] & 0xffffff);
+        }
+        return new DecodedResult(matte.width(), matte.height(), argb, false);
+    }
+
+    private void setDimensions(ImagePlus imp, int channels) {
+        int n = planes.size();
+        boolean timeSeries = input.getNFrames() == n && n > 1;
+        imp.setDimensions(channels, timeSeries ? 1 : n, timeSeries ? n : 1);
+        if (channels > 1 || n > 1) {
+            imp.setOpenAsHyperStack(channels > 1 && n > 1);
+        }
+    }
+
+    private Calibration calibration(int width, int height) {
+        Calibration calibration = input.getCalibration().copy();
+        calibration.pixelWidth *= (double) input.getWidth() / width;
+        calibration.pixelHeight *= (double) input.getHeight() / height;
+        return calibration;
+    }
+
+    private String title(String suffix) {
+        String title = input.getShortTitle();
+        return (title == null || title.isEmpty() ? "image" : title) + " (" + suffix + ")";
+    }
+
+    private DecodedResult requireFirst() {
+        if (planes.isEmpty()) {
+            throw new IllegalStateException("No result was added");
+        }
+        return planes.get(0).result();
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.removebgsuite.imagej.service;
+
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.scijava.log.LogService;
+import org.scijava.ui.DialogPrompt;
+import org.scijava.ui.UIService;
+
+/**
+ * The first-use notice that images leave the computer. In the Fiji user interface it asks once (OK/Cancel) and
+ * remembers the answer; headless, where nobody can answer, running the command is the consent, and the notice is
+ * written to the log once per session so a cluster job's log still says where the images went.
+ */
+public final class UploadConsent {
+
+    private static final AtomicBoolean HEADLESS_NOTICE_SHOWN = new AtomicBoolean();
+
+    private UploadConsent() {
+    }
+
+    /** The notice, naming the server the images go to. */
+    public static String notice(String baseUrl) {
+        return "remove.bg runs in the cloud: every image you process with these commands is uploaded to "
+                + host(baseUrl) + " and the result is downloaded; each image is "
+                + "charged to your remove.bg account. Do not upload images you may not share.";
+    }
+
+    /**
+     * Obtains consent to upload.
+     *
+     * @return true when the upload may proceed
+     */
+    public static boolean obtain(RemoveBgService service, UIService ui, LogService log) {
+        if (service.uploadConsentGiven()) {
+            return true;
+        }
+        String notice = notice(service.baseUrl());
+        if (ui == null || ui.isHeadless() || !ui.isVisible()) {
+            if (HEADLESS_NOTICE_SHOWN.compareAndSet(false, true) && log != null) {
+                log.info(notice);
+            }
+            return true;
+        }
+        DialogPrompt.Result answer = ui.showDialog(notice + "\n\nContinue?", "remove.bg: upload images?",
+                DialogPrompt.MessageType.QUESTION_MESSAGE, DialogPrompt.OptionType.OK_CANCEL_OPTION);
+        if (answer == DialogPrompt.Result.OK_OPTION || answer == DialogPrompt.Result.YES_OPTION) {
+            service.recordUploadConsent();
+            return true;
+        }
+        return false;
+    }
+
+    private static String host(String baseUrl) {
+        try {
+            String host = URI.create(baseUrl).getHost();
+            return host == null ? baseUrl : host;
+        } catch (IllegalArgumentException e) {
+            return baseUrl;
+        }
+    }
+}
