@@ -11,15 +11,14 @@ import io.github.removebgsuite.common.error.ApiException;
 import io.github.removebgsuite.common.error.AuthenticationException;
 import io.github.removebgsuite.common.error.InsufficientCreditsException;
 import io.github.removebgsuite.common.error.InvalidParameterException;
+import io.github.removebgsuite.common.error.UnexpectedResponseException;
 import io.github.removebgsuite.common.request.ImageSource;
 import io.github.removebgsuite.common.request.RemoveBgOptions;
 import io.github.removebgsuite.common.request.RemoveBgRequest;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -293,9 +292,11 @@ public final class BatchEngine {
                 }
                 return failed(file, BigDecimal.ZERO, e.getMessage()
                         + (e.requestSent() ? " (the upload had completed, so the call may have been charged)" : ""));
+            } catch (UnexpectedResponseException e) {
+                // A 200 whose body is not the promised image: it may well have been charged, so keep the reservation.
+                return failed(file, BigDecimal.ZERO, e.getMessage() + " (the call may have been charged)");
             } catch (RuntimeException e) {
-                // An unexpected response (a 200 that is not an image): it may have been charged, keep the reservation.
-                return failed(file, BigDecimal.ZERO, message(e));
+                return failed(file, BigDecimal.ZERO, message(e) + " (the call may have been charged)");
             }
             BigDecimal charged = Optional.ofNullable(result.metadata().creditsCharged()).orElse(BigDecimal.ZERO);
             budget.settle(estimate, charged);
@@ -305,18 +306,17 @@ public final class BatchEngine {
         private BatchItem write(Path file, String stem, String key, RemoveBgResult result, BigDecimal charged) {
             ResultFormat format = result.format();
             boolean compose = format == ResultFormat.ZIP && job.composeZipToPng();
-            String extension = compose ? "png" : format.name().toLowerCase(Locale.ROOT);
+            String extension = compose ? "png" : format.extension();
             Path target = job.outputDirectory().resolve(stem + "." + extension).normalize();
             if (!target.startsWith(job.outputDirectory())) {
                 return failed(file, charged, "refused to write " + target + ": it is outside the output folder");
             }
-            byte[] bytes = result.bytes();
             try {
                 AtomicFiles.write(target, out -> {
                     if (compose) {
-                        composer.compose(new ByteArrayInputStream(bytes), out);
+                        composer.compose(result.openStream(), out);
                     } else {
-                        out.write(bytes);
+                        result.writeTo(out);
                     }
                 });
             } catch (IOException | RuntimeException e) {

@@ -123,8 +123,12 @@ final class Manifest {
         return Optional.ofNullable(entries.get(key));
     }
 
-    /** Records a finished image and rewrites the file atomically. */
+    /**
+     * Records a finished image and rewrites the file atomically. Entries of other keys that named the same output file
+     * are dropped: that file now holds this result, so theirs is gone (running those parameters again must not skip).
+     */
     synchronized void record(String key, Entry entry) throws IOException {
+        entries.values().removeIf(e -> e.output().equals(entry.output()));
         entries.put(key, entry);
         ObjectNode root = JSON.createObjectNode();
         root.put("version", VERSION);
