@@ -67,9 +67,22 @@ class ErrorsAndAccountsTest {
     @Test
     void resolutionTooHighIsReadFromTheHeaderOnly() throws IOException {
         // an 8000x6300 PNG header (50.4 MP) with a bogus body: refused before decoding
-        byte[] png = EmulatorHttp.encode(EmulatorHttp.solid(8000, 6300, Color.WHITE), "png");
+        byte[] png = pngHeaderOnly(8000, 6300);
         assertError(multipart(new EmulatorHttp.Multipart().file("image_file", "huge.png", png)), 400,
                 "resolution_too_high");
+    }
+
+    /** A PNG signature and IHDR chunk (valid CRC) announcing the given size, with no image data. */
+    private static byte[] pngHeaderOnly(int width, int height) {
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17);
+        ihdr.put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(width).putInt(height)
+                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(ihdr.array());
+        java.nio.ByteBuffer png = java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4);
+        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}).putInt(13).put(ihdr.array())
+                .putInt((int) crc.getValue());
+        return png.array();
     }
 
     @Test
