@@ -292,6 +292,29 @@ class BatchEngineTest {
     }
 
     @Test
+    void withoutContinueOnErrorTheFirstFailureStopsTheBatchButAFailingListenerDoesNot() throws IOException {
+        for (int i = 0; i < 4; i++) {
+            image("e" + i + ".png", i);
+        }
+        emulator.faults().enqueue(Fault.status(400), 1);
+        BatchListener broken = new BatchListener() {
+            @Override
+            public void onItem(BatchItem item, int completed, int total) {
+                throw new IllegalStateException("listener bug");
+            }
+        };
+        BatchReport report = run(job(pngFull()).concurrency(1).continueOnError(false).listener(broken));
+
+        assertThat(report.items()).extracting(BatchItem::outcome)
+                .containsExactly(Outcome.FAILED, Outcome.NOT_RUN, Outcome.NOT_RUN, Outcome.NOT_RUN);
+        assertThat(report.stopReason()).hasValueSatisfying(r -> assertThat(r).contains("e0.png"));
+        assertThat(emulator.charges()).isEmpty();
+
+        BatchReport tolerant = run(job(pngFull()).concurrency(1).listener(broken));
+        assertThat(tolerant.processed()).isEqualTo(4);
+    }
+
+    @Test
     void theCreditBudgetHoldsWithImagesInFlight() throws IOException {
         for (int i = 0; i < 7; i++) {
             image("b" + i + ".png", i);
