@@ -16,7 +16,9 @@ import org.apache.camel.spi.UriParams;
  * <p>The API parameters keep the API's names in camelCase ({@code crop_margin} is {@code cropMargin}) and its wire
  * values ({@code size=50MP}, {@code shadowType=3D}); they are parsed and validated by the shared core's
  * {@code RemoveBgOptions}, so a bad value fails when the endpoint is created, naming the parameter and what is
- * allowed. An option that is not set is not sent: the API's own default applies.
+ * allowed. An option that is not set is not sent: the API's own default applies. The API's booleans
+ * ({@code crop}, {@code semitransparency}, {@code add_shadow}) take {@code true} or {@code false}, checked by the core
+ * like every other value, so a typo such as {@code crop=yes} is refused instead of being read as false.
  */
 @UriParams
 public class RemoveBgConfiguration implements Cloneable {
@@ -94,9 +96,9 @@ public class RemoveBgConfiguration implements Cloneable {
             + "parameter roi), e.g. 0% 0% 100% 100% (the API's default): only this rectangle can be foreground.")
     private String roi;
 
-    @UriParam(label = "producer,foreground", javaType = "java.lang.Boolean", description = "Whether to crop off all "
+    @UriParam(label = "producer,foreground", enums = "true,false", description = "Whether to crop off all "
             + "empty regions (API parameter crop; the API's default is false).")
-    private Boolean crop;
+    private String crop;
 
     @UriParam(label = "producer,foreground", description = "Margin around the cropped subject (API parameter "
             + "crop_margin): 1, 2 or 4 values in px or %, e.g. 30px or 10%, at most 50% or 500px; needs crop=true.")
@@ -110,10 +112,10 @@ public class RemoveBgConfiguration implements Cloneable {
             + "center, or one or two values from 0% to 100% (horizontal, vertical).")
     private String position;
 
-    @UriParam(label = "producer,foreground", javaType = "java.lang.Boolean", description = "Whether to keep "
+    @UriParam(label = "producer,foreground", enums = "true,false", description = "Whether to keep "
             + "semi-transparent regions, currently car windows (API parameter semitransparency; the API's default is "
             + "true).")
-    private Boolean semitransparency;
+    private String semitransparency;
 
     // ---------------------------------------------------------------- shadow
 
@@ -137,10 +139,10 @@ public class RemoveBgConfiguration implements Cloneable {
             + "foreground type (API parameters shadow_opacity[<type>]), e.g. shadowOpacity.car=90, from 0 to 100.")
     private Map<String, Object> shadowOpacityPerType = new LinkedHashMap<>();
 
-    @UriParam(label = "producer,shadow", javaType = "java.lang.Boolean", description = "Deprecated by remove.bg: "
+    @UriParam(label = "producer,shadow", enums = "true,false", description = "Deprecated by remove.bg: "
             + "adds a car shadow (API parameter add_shadow); use shadowType instead.")
     @Metadata(deprecationNote = "Use shadowType=car or shadowType.car=car")
-    private Boolean addShadow;
+    private String addShadow;
 
     // ---------------------------------------------------------------- background
 
@@ -329,12 +331,12 @@ public class RemoveBgConfiguration implements Cloneable {
     }
 
     /** The API parameter crop. */
-    public Boolean getCrop() {
+    public String getCrop() {
         return crop;
     }
 
     /** Whether to crop off all empty regions (API parameter crop). */
-    public void setCrop(Boolean crop) {
+    public void setCrop(String crop) {
         this.crop = crop;
     }
 
@@ -369,12 +371,12 @@ public class RemoveBgConfiguration implements Cloneable {
     }
 
     /** The API parameter semitransparency. */
-    public Boolean getSemitransparency() {
+    public String getSemitransparency() {
         return semitransparency;
     }
 
     /** Whether to keep semi-transparent regions (API parameter semitransparency). */
-    public void setSemitransparency(Boolean semitransparency) {
+    public void setSemitransparency(String semitransparency) {
         this.semitransparency = semitransparency;
     }
 
@@ -421,12 +423,12 @@ public class RemoveBgConfiguration implements Cloneable {
     }
 
     /** The deprecated API parameter add_shadow. */
-    public Boolean getAddShadow() {
+    public String getAddShadow() {
         return addShadow;
     }
 
     /** Deprecated by remove.bg: adds a car shadow (API parameter add_shadow). */
-    public void setAddShadow(Boolean addShadow) {
+    public void setAddShadow(String addShadow) {
         this.addShadow = addShadow;
     }
 

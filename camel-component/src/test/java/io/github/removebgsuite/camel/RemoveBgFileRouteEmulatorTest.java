@@ -1,0 +1,118 @@
+package io.github.removebgsuite.camel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.removebgsuite.emulator.Charge;
+import io.github.removebgsuite.emulator.RemoveBgEmulator;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end against the emulator: a {@code file:} route turns a folder of product shots into transparent PNGs, with
+ * the result headers set, each image charged once, and the ZIP composed in-process.
+ */
+class RemoveBgFileRouteEmulatorTest extends CamelTestSupport {
+
+    private static final String KEY = "e2e-key";
+    private static final int IMAGES = 5;
+
+    @TempDir
+    static Path tmp;
+
+    private static RemoveBgEmulator emulator;
+
+    @BeforeAll
+    static void startEmulator() throws Exception {
+        emulator = RemoveBgEmulator.builder().apiKey(KEY, new BigDecimal("100")).build().start();
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        for (int i = 0; i < IMAGES; i++) {
+            Files.write(in.resolve("shot-" + i + (i % 2 == 0 ? ".png" : ".jpg")),
+                    i % 2 == 0 ? TestImages.png(96, 72, i) : TestImages.jpeg(96, 72, i));
+        }
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        emulator.close();
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        RemoveBgComponent component = new RemoveBgComponent();
+        component.getConfiguration().setApiKey(KEY);
+        component.getConfiguration().setBaseUrl(emulator.baseUrl());
+        context.addComponent("removebg", component);
+        return context;
+    }
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("file:" + tmp.resolve("in") + "?initialDelay=0&delay=50&move=.done&moveFailed=.failed")
+                        .routeId("cutouts")
+                        .to("removebg:removeBackground?size=full&format=zip&composeZipToPng=true")
+                        .setHeader(Exchange.FILE_NAME, simple("${file:onlyname.noext}.png"))
+                        .to("file:" + tmp.resolve("out") + "?tempPrefix=.inprogress-")
+                        .to("mock:done");
+            }
+        };
+    }
+
+    @Test
+    void folderOfImagesBecomesTransparentPngsWithResultHeaders() throws Exception {
+        MockEndpoint done = getMockEndpoint("mock:done");
+        done.expectedMessageCount(IMAGES);
+        done.allMessages().header(Exchange.CONTENT_TYPE).isEqualTo("image/png");
+        done.allMessages().header(RemoveBgConstants.RESULT_FORMAT).isEqualTo("png");
+        done.allMessages().header(RemoveBgConstants.WIDTH).isEqualTo(96);
+        done.allMessages().header(RemoveBgConstants.HEIGHT).isEqualTo(72);
+        done.allMessages().header(RemoveBgConstants.CREDITS_CHARGED).isNotNull();
+        done.allMessages().header(RemoveBgConstants.FOREGROUND_WIDTH).isNotNull();
+        done.allMessages().header(RemoveBgConstants.RATE_LIMIT_REMAINING).isNotNull();
+        done.setResultWaitTime(20_000);
+
+        done.assertIsSatisfied();
+
+        Path out = tmp.resolve("out");
+        List<Path> pngs;
+        try (Stream<Path> files = Files.list(out)) {
+            pngs = files.sorted().collect(Collectors.toList());
+        }
+        assertThat(pngs).extracting(p -> p.getFileName().toString())
+                .containsExactly("shot-0.png", "shot-1.png", "shot-2.png", "shot-3.png", "shot-4.png");
+        for (Path png : pngs) {
+            assertThat(TestImages.isTransparentPng(Files.readAllBytes(png))).as(png.toString()).isTrue();
+        }
+        for (Exchange exchange : done.getReceivedExchanges()) {
+            BigDecimal credits = exchange.getMessage().getHeader(RemoveBgConstants.CREDITS_CHARGED, BigDecimal.class);
+            assertThat(credits).isEqualByComparingTo("1");
+            Integer foregroundWidth = exchange.getMessage().getHeader(RemoveBgConstants.FOREGROUND_WIDTH,
+                    Integer.class);
+            assertThat(foregroundWidth).isBetween(1, 96);
+        }
+        List<Charge> charges = emulator.charges();
+        assertThat(charges).hasSize(IMAGES);
+        assertThat(charges.stream().map(Charge::imageSha256).distinct()).hasSize(IMAGES);
+        assertThat(emulator.credits(KEY)).isEqualByComparingTo(new BigDecimal(100 - IMAGES));
+        try (Stream<Path> failed = Files.list(tmp.resolve("in"))) {
+            assertThat(failed.map(p -> p.getFileName().toString())).containsExactly(".done");
+        }
+    }
+}
