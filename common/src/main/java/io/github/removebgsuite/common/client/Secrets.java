@@ -8,6 +8,12 @@ final class Secrets {
 
     static final String MASK = "[redacted]";
 
+    /**
+     * Secrets shorter than this are not searched for: blanking every "k" of a message for a one-letter test key would
+     * only garble it, and real remove.bg keys and OAuth tokens are far longer.
+     */
+    static final int MIN_REDACTED_LENGTH = 6;
+
     private final String secret;
 
     Secrets(String secret) {
@@ -16,7 +22,7 @@ final class Secrets {
 
     /** {@code text} with every occurrence of the secret replaced by {@value #MASK}; null stays null. */
     String redact(String text) {
-        if (text == null || secret == null || secret.isEmpty()) {
+        if (text == null || secret == null || secret.length() < MIN_REDACTED_LENGTH) {
             return text;
         }
         return text.replace(secret, MASK);
