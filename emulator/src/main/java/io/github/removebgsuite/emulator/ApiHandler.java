@@ -44,6 +44,7 @@ final class ApiHandler implements HttpHandler {
     private final MegapixelRateLimit rateLimit;
     private final FaultInjector faults;
     private final ImageDownloader downloader;
+    private final String anonymousKey;
     private final Clock clock;
     private final AtomicLong requests = new AtomicLong();
     private final List<Improvement> improvements = new ArrayList<>();
@@ -52,7 +53,8 @@ final class ApiHandler implements HttpHandler {
     private final Semaphore imageWork = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
 
     ApiHandler(CreditLedger ledger, MegapixelRateLimit rateLimit, FaultInjector faults, ImageDownloader downloader,
-            Clock clock) {
+            String anonymousKey, Clock clock) {
+        this.anonymousKey = anonymousKey;
         this.ledger = ledger;
         this.rateLimit = rateLimit;
         this.faults = faults;
@@ -149,6 +151,9 @@ final class ApiHandler implements HttpHandler {
                 throw new ApiError(403, "invalid_api_key", "Invalid API Key", "The OAuth access token is not valid.");
             }
             return token;
+        }
+        if (anonymousKey != null) {
+            return anonymousKey;
         }
         throw new ApiError(403, "missing_api_key", "Missing API Key",
                 "Send an API key in the X-Api-Key header or an OAuth token as Authorization: Bearer.");

@@ -46,7 +46,7 @@ public final class RemoveBgEmulator implements AutoCloseable {
         this.threads = b.threads;
         this.ledger = new CreditLedger(b.apiKeys, b.tokens, clock);
         this.api = new ApiHandler(ledger, new MegapixelRateLimit(b.rateLimit, b.window, clock), faults,
-                new ImageDownloader(b.allowRemoteImageUrls), clock);
+                new ImageDownloader(b.allowRemoteImageUrls), b.anonymousKey, clock);
     }
 
     /** A builder with the documented defaults: ephemeral port, no credentials, 500 megapixels a minute. */
@@ -158,6 +158,7 @@ public final class RemoveBgEmulator implements AutoCloseable {
         private int rateLimit = 500;
         private Duration window = Duration.ofMinutes(1);
         private boolean allowRemoteImageUrls;
+        private String anonymousKey;
         private int threads = 48;
         private Clock clock = Clock.systemUTC();
 
@@ -210,6 +211,16 @@ public final class RemoveBgEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Treats requests that carry no credentials at all as if they had sent this configured API key (default: off,
+         * such requests get 403 "Missing API Key" as from the real service). A demo convenience, so the reference's
+         * key-less examples (e.g. its curl JSON call) run unchanged; a wrong key is still refused.
+         */
+        public Builder anonymousRequestsAs(String apiKey) {
+            this.anonymousKey = requireCredential(apiKey, "anonymousRequestsAs");
+            return this;
+        }
+
         /** Worker threads serving connections (default 48; at least 32 concurrent clients are supported). */
         public Builder threads(int threads) {
             if (threads < 1) {
@@ -227,6 +238,9 @@ public final class RemoveBgEmulator implements AutoCloseable {
 
         /** The configured, not yet started, emulator. */
         public RemoveBgEmulator build() {
+            if (anonymousKey != null && !apiKeys.containsKey(anonymousKey)) {
+                throw new IllegalStateException("anonymousRequestsAs names a key that was not configured with apiKey");
+            }
             return new RemoveBgEmulator(this);
         }
 
