@@ -61,6 +61,7 @@ public sealed interface ImageSource permits ImageSource.File, ImageSource.Bytes,
 
     /** A file on disk. */
     record File(Path path) implements ImageSource {
+        /** Checks that a path is given. */
         public File {
             Objects.requireNonNull(path, "path");
         }
@@ -79,6 +80,7 @@ public sealed interface ImageSource permits ImageSource.File, ImageSource.Bytes,
 
     /** Bytes in memory; the array is not copied, so do not change it afterwards. Equal by content. */
     record Bytes(String filename, byte[] bytes) implements ImageSource {
+        /** Checks that a name and bytes are given. */
         public Bytes {
             Objects.requireNonNull(filename, "filename");
             Objects.requireNonNull(bytes, "bytes");
@@ -103,6 +105,7 @@ public sealed interface ImageSource permits ImageSource.File, ImageSource.Bytes,
 
     /** A re-openable stream. */
     record Stream(String filename, long contentLength, StreamOpener opener) implements ImageSource {
+        /** Checks that a name and an opener are given. */
         public Stream {
             Objects.requireNonNull(filename, "filename");
             Objects.requireNonNull(opener, "opener");
@@ -111,6 +114,7 @@ public sealed interface ImageSource permits ImageSource.File, ImageSource.Bytes,
 
     /** A base64 string. */
     record Base64(String data) implements ImageSource {
+        /** Checks that data is given. */
         public Base64 {
             Objects.requireNonNull(data, "data");
         }
@@ -123,6 +127,7 @@ public sealed interface ImageSource permits ImageSource.File, ImageSource.Bytes,
 
     /** A URL for the service to download. */
     record Url(String url) implements ImageSource {
+        /** Checks that a URL is given. */
         public Url {
             Objects.requireNonNull(url, "url");
         }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public record Length(BigDecimal value, Unit unit) {
 
-    private static final Pattern SYNTAX = Pattern.compile("(\\d{1,9}(?:\\.\\d{1,6})?)\\s*(px|%)",
+    private static final Pattern SYNTAX = Pattern.compile("(\\d{1,9}(?:\\.\\d{1,6})?)(px|%)",
             Pattern.CASE_INSENSITIVE);
 
     /** The unit of a {@link Length}. */

@@ -398,7 +398,7 @@ public final class RemoveBgOptions {
          * unsets.
          *
          * @throws InvalidParameterException naming the parameter when the value is not allowed, or when the name is
-         *     an image source (those belong to a request)
+         *     an image source with a value (sources belong to a request)
          */
         public Builder parameter(String name, String value) {
             Objects.requireNonNull(name, "name");
@@ -433,8 +433,10 @@ public final class RemoveBgOptions {
                 case "image_file":
                 case "image_file_b64":
                 case "image_url":
-                    throw new InvalidParameterException(name, WireText.isBlank(value) ? value
-                            : WireText.abbreviated(WireText.redactUrl(value)),
+                    if (WireText.isBlank(value)) {
+                        return this;
+                    }
+                    throw new InvalidParameterException(name, WireText.abbreviated(WireText.redactUrl(value)),
                             "no image source in options; give the image to the request (RemoveBgRequest)");
                 default:
                     return extraParameter(name, value);

@@ -249,6 +249,8 @@ class RemoveBgOptionsTest {
             InvalidParameterException e = refusal(() -> RemoveBgOptions.fromParameters(Map.of(source, "x")));
             assertThat(e.parameter()).isEqualTo(source);
             assertThat(e.allowed()).contains("RemoveBgRequest");
+            // Blank means "not set", for sources too.
+            assertThat(RemoveBgOptions.fromParameters(Map.of(source, " "))).isEqualTo(RemoveBgOptions.defaults());
         }
     }
 
