@@ -1,0 +1,382 @@
+package io.github.removebgsuite.common.compose;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.Adler32;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+
+/**
+ * A PNG writer for 8-bit RGB and RGBA images that deflates on several cores and never holds the whole image.
+ *
+ * <p>The rows are cut into strips. Each strip is filtered and deflated on its own thread with a raw {@link Deflater}
+ * primed with the last 32 KiB of the strip before it and ended with a sync flush, so the strips concatenate into one
+ * valid deflate stream; their Adler-32 checksums are combined into the zlib trailer. The output is an ordinary PNG
+ * that every decoder reads. At most two strips per thread are in memory at a time, and pixels are pulled row by row
+ * from a {@link RowSource}, so the encoder adds a few megabytes to what the caller already holds.
+ *
+ * <p>Instances are immutable and thread-safe; build one with {@link #builder()}.
+ */
+public final class PngEncoder {
+
+    /** Supplies the unfiltered pixel bytes of one row; called concurrently from several threads for distinct rows. */
+    @FunctionalInterface
+    public interface RowSource {
+        /**
+         * Writes row {@code y} ({@code width × channels} bytes, R, G, B[, A] per pixel) into {@code dest}.
+         *
+         * @param y the row, {@code 0 ≤ y < height}
+         * @param dest the buffer to fill
+         * @param offset where row {@code y} starts in {@code dest}
+         */
+        void fillRow(int y, byte[] dest, int offset);
+    }
+
+    /** The default deflate level: 1, the fastest; PNG's Sub filter keeps the output small at this level. */
+    public static final int DEFAULT_DEFLATE_LEVEL = 1;
+
+    private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    private static final int WINDOW = 32 * 1024;
+    private static final int TARGET_STRIP_BYTES = 1 << 21;
+
+    private final int deflateLevel;
+    private final PngFilter filter;
+    private final int threads;
+    private final int stripBytes;
+
+    private PngEncoder(Builder builder) {
+        this.deflateLevel = builder.deflateLevel;
+        this.filter = builder.filter;
+        this.threads = builder.threads;
+        this.stripBytes = builder.stripBytes;
+    }
+
+    /** A builder with the defaults: level {@value #DEFAULT_DEFLATE_LEVEL}, {@link PngFilter#SUB}, one thread per core. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this encoder's settings. */
+    public Builder toBuilder() {
+        return new Builder().deflateLevel(deflateLevel).filter(filter).threads(threads).stripBytes(stripBytes);
+    }
+
+    /** The deflate level, 0 (stored) to 9 (smallest). */
+    public int deflateLevel() {
+        return deflateLevel;
+    }
+
+    /** The row filter. */
+    public PngFilter filter() {
+        return filter;
+    }
+
+    /** The number of threads that deflate strips. */
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * Writes a PNG.
+     *
+     * @param width image width in pixels, at least 1
+     * @param height image height in pixels, at least 1
+     * @param alpha {@code true} for RGBA (4 bytes a pixel), {@code false} for RGB (3 bytes a pixel)
+     * @param rows supplies the pixels
+     * @param density the {@code pHYs} density to record, or {@code null} to write none
+     * @param out receives the PNG; not closed
+     * @throws IOException when {@code out} fails
+     */
+    public void encode(int width, int height, boolean alpha, RowSource rows, PixelDensity density, OutputStream out)
+            throws IOException {
+        Objects.requireNonNull(rows, "rows");
+        Objects.requireNonNull(out, "out");
+        int channels = alpha ? 4 : 3;
+        if (width < 1 || height < 1 || (long) width * channels + 1 > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("PNG dimensions must be positive and a row must fit in an array, got "
+                    + width + " x " + height);
+        }
+        out.write(SIGNATURE);
+        writeChunk(out, "IHDR", ihdr(width, height, alpha));
+        if (density != null) {
+            writeChunk(out, "pHYs", phys(density));
+        }
+        writeImageData(width, height, channels, rows, out);
+        writeChunk(out, "IEND", new byte[0]);
+        out.flush();
+    }
+
+    private void writeImageData(int width, int height, int channels, RowSource rows, OutputStream out)
+            throws IOException {
+        int rowBytes = width * channels + 1;
+        int stripRows = (int) Math.max(1, Math.min(height, stripBytes / rowBytes));
+        int strips = (height + stripRows - 1) / stripRows;
+        int dictionaryRows = (WINDOW + rowBytes - 1) / rowBytes;
+        Layout layout = new Layout(width, height, channels, stripRows, strips, dictionaryRows);
+        long adler = 1;
+        boolean first = true;
+        if (threads == 1 || strips == 1) {
+            for (int s = 0; s < strips; s++) {
+                Strip strip = deflateStrip(layout, rows, s);
+                adler = adler32Combine(adler, strip.adler, strip.rawLength);
+                writeStrip(out, strip, first, s == strips - 1, adler);
+                first = false;
+            }
+            return;
+        }
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "png-deflate-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            ArrayDeque<Future<Strip>> inFlight = new ArrayDeque<>();
+            int next = 0;
+            int window = threads * 2;
+            for (int s = 0; s < strips; s++) {
+                while (next < strips && inFlight.size() < window) {
+                    int index = next++;
+                    inFlight.add(pool.submit(() -> deflateStrip(layout, rows, index)));
+                }
+                Strip strip = await(inFlight.poll());
+                adler = adler32Combine(adler, strip.adler, strip.rawLength);
+                writeStrip(out, strip, first, s == strips - 1, adler);
+                first = false;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Strip await(Future<Strip> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while deflating PNG strips");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new UncheckedIOException(new IOException(cause));
+        }
+    }
+
+    private record Layout(int width, int height, int channels, int stripRows, int strips, int dictionaryRows) {
+        int rowBytes() {
+            return width * channels + 1;
+        }
+    }
+
+    private record Strip(byte[] data, int length, long adler, long rawLength) {
+    }
+
+    /** Filters and deflates one strip; the rows just before it are filtered too, to serve as its dictionary. */
+    private Strip deflateStrip(Layout layout, RowSource rows, int index) {
+        int start = index * layout.stripRows();
+        int end = Math.min(layout.height(), start + layout.stripRows());
+        int dictionaryStart = Math.max(0, start - layout.dictionaryRows());
+        int rowBytes = layout.rowBytes();
+        int pixelBytes = rowBytes - 1;
+        byte[] raw = new byte[(end - dictionaryStart) * rowBytes];
+        byte[] previous = new byte[pixelBytes];
+        byte[] current = new byte[pixelBytes];
+        if (filter.usesPreviousRow() && dictionaryStart > 0) {
+            rows.fillRow(dictionaryStart - 1, previous, 0);
+        }
+        for (int y = dictionaryStart; y < end; y++) {
+            rows.fillRow(y, current, 0);
+            filter.apply(current, 0, previous, 0, pixelBytes, layout.channels(), raw, (y - dictionaryStart) * rowBytes);
+            byte[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        int offset = (start - dictionaryStart) * rowBytes;
+        int length = raw.length - offset;
+        Adler32 adler = new Adler32();
+        adler.update(raw, offset, length);
+
+        Deflater deflater = new Deflater(deflateLevel, true);
+        try {
+            if (offset > 0) {
+                int dictionaryLength = Math.min(WINDOW, offset);
+                deflater.setDictionary(raw, offset - dictionaryLength, dictionaryLength);
+            }
+            deflater.setInput(raw, offset, length);
+            boolean last = index == layout.strips() - 1;
+            if (last) {
+                deflater.finish();
+            }
+            byte[] buffer = new byte[Math.max(1024, length / 2 + 64)];
+            int written = 0;
+            while (true) {
+                if (written == buffer.length) {
+                    buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+                }
+                int n = deflater.deflate(buffer, written, buffer.length - written,
+                        last ? Deflater.NO_FLUSH : Deflater.SYNC_FLUSH);
+                written += n;
+                if (last ? deflater.finished() : (written < buffer.length && deflater.needsInput())) {
+                    break;
+                }
+            }
+            return new Strip(buffer, written, adler.getValue(), length);
+        } finally {
+            deflater.end();
+        }
+    }
+
+    private void writeStrip(OutputStream out, Strip strip, boolean first, boolean last, long adler)
+            throws IOException {
+        int headerLength = first ? 2 : 0;
+        int trailerLength = last ? 4 : 0;
+        CRC32 crc = new CRC32();
+        byte[] type = {'I', 'D', 'A', 'T'};
+        writeInt(out, headerLength + strip.length() + trailerLength);
+        out.write(type);
+        crc.update(type);
+        if (first) {
+            byte[] header = zlibHeader(deflateLevel);
+            out.write(header);
+            crc.update(header);
+        }
+        out.write(strip.data(), 0, strip.length());
+        crc.update(strip.data(), 0, strip.length());
+        if (last) {
+            byte[] trailer = {(byte) (adler >>> 24), (byte) (adler >>> 16), (byte) (adler >>> 8), (byte) adler};
+            out.write(trailer);
+            crc.update(trailer);
+        }
+        writeInt(out, (int) crc.getValue());
+    }
+
+    /** The two zlib header bytes: deflate with a 32 KiB window, no preset dictionary, the level hint, check bits. */
+    static byte[] zlibHeader(int level) {
+        int cmf = 0x78;
+        int levelHint = level <= 1 ? 0 : level <= 5 ? 1 : level == 6 || level == -1 ? 2 : 3;
+        int flg = levelHint << 6;
+        flg += 31 - ((cmf << 8) + flg) % 31;
+        return new byte[] {(byte) cmf, (byte) flg};
+    }
+
+    /**
+     * The Adler-32 of the concatenation of two byte sequences from their checksums and the second one's length, as
+     * zlib's {@code adler32_combine} computes it.
+     */
+    static long adler32Combine(long adler1, long adler2, long length2) {
+        final long base = 65521;
+        long remainder = length2 % base;
+        long sum1 = adler1 & 0xffff;
+        long sum2 = (remainder * sum1) % base;
+        sum1 += (adler2 & 0xffff) + base - 1;
+        sum2 += ((adler1 >>> 16) & 0xffff) + ((adler2 >>> 16) & 0xffff) + base - remainder;
+        sum1 %= base;
+        sum2 %= base;
+        return (sum2 << 16) | sum1;
+    }
+
+    private static byte[] ihdr(int width, int height, boolean alpha) {
+        byte[] data = new byte[13];
+        putInt(data, 0, width);
+        putInt(data, 4, height);
+        data[8] = 8;                       // bit depth
+        data[9] = (byte) (alpha ? 6 : 2);  // colour type: truecolour with alpha, or truecolour
+        // compression 0 (deflate), filter method 0 (adaptive), interlace 0 (none) stay zero
+        return data;
+    }
+
+    private static byte[] phys(PixelDensity density) {
+        byte[] data = new byte[9];
+        putInt(data, 0, (int) density.xPixelsPerMetre());
+        putInt(data, 4, (int) density.yPixelsPerMetre());
+        data[8] = 1; // unit: metre
+        return data;
+    }
+
+    private static void writeChunk(OutputStream out, String type, byte[] data) throws IOException {
+        byte[] typeBytes = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        writeInt(out, data.length);
+        out.write(typeBytes);
+        out.write(data);
+        writeInt(out, (int) crc.getValue());
+    }
+
+    private static void writeInt(OutputStream out, int value) throws IOException {
+        out.write(new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value});
+    }
+
+    private static void putInt(byte[] data, int offset, int value) {
+        data[offset] = (byte) (value >>> 24);
+        data[offset + 1] = (byte) (value >>> 16);
+        data[offset + 2] = (byte) (value >>> 8);
+        data[offset + 3] = (byte) value;
+    }
+
+    /** Builds a {@link PngEncoder}. */
+    public static final class Builder {
+        private int deflateLevel = DEFAULT_DEFLATE_LEVEL;
+        private PngFilter filter = PngFilter.SUB;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private int stripBytes = TARGET_STRIP_BYTES;
+
+        private Builder() {
+        }
+
+        /**
+         * The deflate level, 0 (stored, fastest, largest) to 9 (smallest, slowest); default
+         * {@value PngEncoder#DEFAULT_DEFLATE_LEVEL}.
+         */
+        public Builder deflateLevel(int level) {
+            if (level < Deflater.NO_COMPRESSION || level > Deflater.BEST_COMPRESSION) {
+                throw new IllegalArgumentException("deflateLevel must be between 0 and 9, got " + level);
+            }
+            this.deflateLevel = level;
+            return this;
+        }
+
+        /** The PNG row filter; default {@link PngFilter#SUB}. */
+        public Builder filter(PngFilter filter) {
+            this.filter = Objects.requireNonNull(filter, "filter");
+            return this;
+        }
+
+        /** How many threads deflate strips in parallel, at least 1; default one per available core. */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /** Approximate filtered bytes per strip (at least one row); small values exercise many strips in tests. */
+        Builder stripBytes(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("stripBytes must be positive, got " + bytes);
+            }
+            this.stripBytes = bytes;
+            return this;
+        }
+
+        /** Builds the encoder. */
+        public PngEncoder build() {
+            return new PngEncoder(this);
+        }
+    }
+}

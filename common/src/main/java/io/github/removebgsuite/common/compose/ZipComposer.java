@@ -1,0 +1,643 @@
+package io.github.removebgsuite.common.compose;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferUShort;
+import java.awt.image.Raster;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import javax.imageio.IIOException;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.stream.ImageInputStream;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Composes a remove.bg ZIP result ({@code color.jpg}, the RGB colours, and {@code alpha.png}, the greyscale matte)
+ * into one RGBA PNG, as the API's documentation describes.
+ *
+ * <p>The archive is checked before anything is decoded: it must hold exactly the two documented entries, once each;
+ * each entry may inflate to at most {@link Builder#maxEntryBytes(long)} bytes (the inflated bytes are counted, so a
+ * header that lies about its size does not help a ZIP bomb); the image headers must show the same width and height
+ * and at most {@link Builder#maxPixels(long)} pixels. Any breach is a {@link CompositionException} naming the entry
+ * and the limit.
+ *
+ * <p>An 8-bit matte is copied as is; a 16-bit matte is rounded to 8 bits ({@code round(a / 257)}), and so is a matte
+ * of 1, 2 or 4 bits scaled up. The output is an 8-bit RGBA PNG written by {@link PngEncoder} (strips deflated in
+ * parallel), with the pixel density of {@code color.jpg}'s JFIF header, or failing that of {@code alpha.png}'s
+ * {@code pHYs} chunk. Only the decoded colour raster and matte are held; the RGBA image never exists as a whole.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class ZipComposer {
+
+    /** The name of the colour entry in a remove.bg ZIP. */
+    public static final String COLOR_ENTRY = "color.jpg";
+    /** The name of the matte entry in a remove.bg ZIP. */
+    public static final String ALPHA_ENTRY = "alpha.png";
+    /** The default pixel limit: 50 megapixels, the API's largest output ({@code size=50MP}, e.g. 8000×6250). */
+    public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
+    /**
+     * The default limit on an entry's inflated size: 160 MiB, above a 50 MP 16-bit matte stored without compression
+     * (100 MB) and any 50 MP JPEG.
+     */
+    public static final long DEFAULT_MAX_ENTRY_BYTES = 160L * 1024 * 1024;
+
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    private final PngEncoder encoder;
+    private final long maxPixels;
+    private final long maxEntryBytes;
+
+    /** A composer with the defaults of {@link #builder()}. */
+    public ZipComposer() {
+        this(builder());
+    }
+
+    private ZipComposer(Builder builder) {
+        this.encoder = builder.encoder.build();
+        this.maxPixels = builder.maxPixels;
+        this.maxEntryBytes = builder.maxEntryBytes;
+    }
+
+    /**
+     * A builder with the defaults: deflate level {@value PngEncoder#DEFAULT_DEFLATE_LEVEL}, {@link PngFilter#SUB}, one
+     * thread per core, {@value #DEFAULT_MAX_PIXELS} pixels, {@value #DEFAULT_MAX_ENTRY_BYTES} bytes per entry.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from this composer's settings. */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.encoder = encoder.toBuilder();
+        return builder.maxPixels(maxPixels).maxEntryBytes(maxEntryBytes);
+    }
+
+    /**
+     * Composes a ZIP read from a stream into a PNG written to another; neither stream is closed.
+     *
+     * @throws CompositionException when the archive or its images are not a valid remove.bg ZIP result
+     * @throws IOException when reading or writing fails
+     */
+    public void compose(InputStream zip, OutputStream png) throws IOException {
+        Objects.requireNonNull(zip, "zip");
+        Objects.requireNonNull(png, "png");
+        Entries entries = readEntries(zip);
+        compose(entries, png);
+    }
+
+    /**
+     * Composes a ZIP file into a PNG file. The PNG is written to a temporary file in the target's folder and moved
+     * into place when complete, so the target is either the whole result or untouched.
+     *
+     * @throws CompositionException when the archive or its images are not a valid remove.bg ZIP result
+     * @throws IOException when reading or writing fails
+     */
+    public void compose(Path zip, Path png) throws IOException {
+        Objects.requireNonNull(zip, "zip");
+        Path target = Objects.requireNonNull(png, "png").toAbsolutePath();
+        Entries entries;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(zip), 64 * 1024)) {
+            entries = readEntries(in);
+        }
+        Path directory = target.getParent();
+        Files.createDirectories(directory);
+        Path temp = Files.createTempFile(directory, "." + target.getFileName(), ".part");
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 256 * 1024)) {
+                compose(entries, out);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Composes a ZIP held in memory into a PNG in memory.
+     *
+     * @throws CompositionException when the archive or its images are not a valid remove.bg ZIP result
+     */
+    public byte[] compose(byte[] zip) {
+        Objects.requireNonNull(zip, "zip");
+        ByteArrayOutputStream png = new ByteArrayOutputStream(Math.max(1024, zip.length * 2));
+        try {
+            compose(new ByteArrayInputStream(zip), png);
+        } catch (IOException e) {
+            // Only a malformed archive or image can fail here: the streams are in memory.
+            throw new CompositionException("The ZIP result could not be read: " + e.getMessage(), e);
+        }
+        return png.toByteArray();
+    }
+
+    private record Entries(byte[] color, byte[] alpha) {
+    }
+
+    private Entries readEntries(InputStream in) throws IOException {
+        byte[] color = null;
+        byte[] alpha = null;
+        try (ZipInputStream zip = new ZipInputStream(new NonClosingInputStream(in))) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                String name = entry.getName();
+                boolean isColor = COLOR_ENTRY.equals(name);
+                if (!isColor && !ALPHA_ENTRY.equals(name)) {
+                    throw new CompositionException("The ZIP holds an unexpected entry '" + printable(name)
+                            + "'; a remove.bg ZIP holds exactly " + COLOR_ENTRY + " and " + ALPHA_ENTRY);
+                }
+                if (isColor ? color != null : alpha != null) {
+                    throw new CompositionException("The ZIP holds " + name + " more than once");
+                }
+                byte[] data = readBounded(zip, entry);
+                if (isColor) {
+                    color = data;
+                } else {
+                    alpha = data;
+                }
+            }
+        } catch (ZipException e) {
+            throw new CompositionException("The result is not a valid ZIP archive: " + e.getMessage(), e);
+        }
+        if (color == null && alpha == null) {
+            throw new CompositionException("The result is not a ZIP archive or is empty; expected "
+                    + COLOR_ENTRY + " and " + ALPHA_ENTRY);
+        }
+        if (color == null || alpha == null) {
+            throw new CompositionException("The ZIP lacks " + (color == null ? COLOR_ENTRY : ALPHA_ENTRY)
+                    + "; a remove.bg ZIP holds exactly " + COLOR_ENTRY + " and " + ALPHA_ENTRY);
+        }
+        return new Entries(color, alpha);
+    }
+
+    /** Reads one entry, counting the bytes actually inflated rather than trusting the size the header claims. */
+    private byte[] readBounded(ZipInputStream zip, ZipEntry entry) throws IOException {
+        long declared = entry.getSize();
+        if (declared > maxEntryBytes) {
+            throw tooLarge(entry.getName());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 64 * 1024);
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int n;
+        while ((n = zip.read(buffer)) > 0) {
+            total += n;
+            if (total > maxEntryBytes) {
+                throw tooLarge(entry.getName());
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private CompositionException tooLarge(String name) {
+        return new CompositionException("The ZIP entry " + name + " inflates to more than " + maxEntryBytes
+                + " bytes, the limit for one entry");
+    }
+
+    private void compose(Entries entries, OutputStream out) throws IOException {
+        byte[] colorBytes = entries.color();
+        byte[] alphaBytes = entries.alpha();
+        if (colorBytes.length < 3 || (colorBytes[0] & 0xff) != 0xFF || (colorBytes[1] & 0xff) != 0xD8) {
+            throw new CompositionException(COLOR_ENTRY + " is not a JPEG image");
+        }
+        if (!startsWith(alphaBytes, PNG_SIGNATURE)) {
+            throw new CompositionException(ALPHA_ENTRY + " is not a PNG image");
+        }
+        ImageReader colorReader = reader("jpeg", colorBytes);
+        ImageReader alphaReader = reader("png", alphaBytes);
+        try {
+            int width = dimension(colorReader, COLOR_ENTRY, true);
+            int height = dimension(colorReader, COLOR_ENTRY, false);
+            int alphaWidth = dimension(alphaReader, ALPHA_ENTRY, true);
+            int alphaHeight = dimension(alphaReader, ALPHA_ENTRY, false);
+            checkPixels(COLOR_ENTRY, width, height);
+            checkPixels(ALPHA_ENTRY, alphaWidth, alphaHeight);
+            if (width != alphaWidth || height != alphaHeight) {
+                throw new CompositionException("The ZIP's images differ in size: " + COLOR_ENTRY + " is " + width
+                        + "x" + height + " but " + ALPHA_ENTRY + " is " + alphaWidth + "x" + alphaHeight);
+            }
+            PixelDensity density = jfifDensity(colorReader);
+            if (density == null) {
+                density = pngDensity(alphaReader);
+            }
+            // The matte first: then only its decoded form and the JPEG's bytes are held while the colours decode.
+            Matte matte = Matte.of(decode(alphaReader, ALPHA_ENTRY).getRaster());
+            alphaReader.dispose();
+            alphaBytes = null;
+            Colors colors = Colors.of(decode(colorReader, COLOR_ENTRY).getRaster());
+            colorReader.dispose();
+            colorBytes = null;
+            encoder.encode(width, height, true, (y, dest, offset) -> {
+                colors.fillRgba(y, dest, offset);
+                matte.fillAlpha(y, dest, offset);
+            }, density, out);
+        } finally {
+            colorReader.dispose();
+            alphaReader.dispose();
+        }
+    }
+
+    private void checkPixels(String entry, int width, int height) {
+        long pixels = (long) width * height;
+        if (pixels > maxPixels) {
+            throw new CompositionException(entry + " is " + width + "x" + height + " (" + pixels
+                    + " pixels), above the limit of " + maxPixels + " pixels");
+        }
+    }
+
+    private static ImageReader reader(String format, byte[] data) throws IOException {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
+        if (!readers.hasNext()) {
+            throw new IllegalStateException("no ImageIO reader for " + format + " in this JVM");
+        }
+        ImageReader reader = readers.next();
+        ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(data));
+        reader.setInput(input, true, false);
+        return reader;
+    }
+
+    private static int dimension(ImageReader reader, String entry, boolean width) {
+        try {
+            return width ? reader.getWidth(0) : reader.getHeight(0);
+        } catch (IOException | RuntimeException e) {
+            throw new CompositionException(entry + " has an unreadable image header: " + e.getMessage(), e);
+        }
+    }
+
+    private static BufferedImage decode(ImageReader reader, String entry) {
+        try {
+            return reader.read(0);
+        } catch (IIOException e) {
+            throw new CompositionException(entry + " could not be decoded: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new CompositionException(entry + " could not be decoded: " + e, e);
+        }
+    }
+
+    /** The JFIF header's density when it is given in dots per inch or per centimetre; null otherwise. */
+    private static PixelDensity jfifDensity(ImageReader reader) {
+        Node jfif = find(metadata(reader, "javax_imageio_jpeg_image_1.0"), "app0JFIF");
+        if (!(jfif instanceof Element element)) {
+            return null;
+        }
+        int units = intAttribute(element, "resUnits");
+        int x = intAttribute(element, "Xdensity");
+        int y = intAttribute(element, "Ydensity");
+        if (x < 1 || y < 1) {
+            return null;
+        }
+        return switch (units) {
+            case 1 -> PixelDensity.ofDpi(x, y);
+            case 2 -> PixelDensity.ofDotsPerCentimetre(x, y);
+            default -> null; // 0: an aspect ratio only, no physical size
+        };
+    }
+
+    /** The PNG's {@code pHYs} density when its unit is the metre; null otherwise. */
+    private static PixelDensity pngDensity(ImageReader reader) {
+        Node phys = find(metadata(reader, "javax_imageio_png_1.0"), "pHYs");
+        if (!(phys instanceof Element element) || !"meter".equals(element.getAttribute("unitSpecifier"))) {
+            return null;
+        }
+        long x = Integer.toUnsignedLong(intAttribute(element, "pixelsPerUnitXAxis"));
+        long y = Integer.toUnsignedLong(intAttribute(element, "pixelsPerUnitYAxis"));
+        return x < 1 || y < 1 ? null : new PixelDensity(x, y);
+    }
+
+    private static Node metadata(ImageReader reader, String format) {
+        try {
+            IIOMetadata metadata = reader.getImageMetadata(0);
+            if (metadata == null || !java.util.Arrays.asList(metadata.getMetadataFormatNames()).contains(format)) {
+                return null;
+            }
+            return metadata.getAsTree(format);
+        } catch (IOException | RuntimeException e) {
+            return null; // density is a nicety: an unreadable header shows up when the pixels are decoded
+        }
+    }
+
+    private static Node find(Node node, String name) {
+        if (node == null) {
+            return null;
+        }
+        if (name.equals(node.getNodeName())) {
+            return node;
+        }
+        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            Node found = find(child, name);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static int intAttribute(Element element, String name) {
+        try {
+            return (int) Long.parseLong(element.getAttribute(name));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static boolean startsWith(byte[] data, byte[] prefix) {
+        if (data.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (data[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String printable(String name) {
+        String cleaned = name.replaceAll("\\p{Cntrl}", "?");
+        return cleaned.length() > 100 ? cleaned.substring(0, 100) + "…" : cleaned;
+    }
+
+    /** The decoded colours, read straight from the raster's bytes when it is the usual interleaved 8-bit layout. */
+    private abstract static class Colors {
+        abstract void fillRgba(int y, byte[] dest, int offset);
+
+        static Colors of(Raster raster) {
+            int bands = raster.getNumBands();
+            if (bands != 1 && bands != 3) {
+                throw new CompositionException(COLOR_ENTRY + " has " + bands
+                        + " colour channels; expected an RGB or greyscale JPEG");
+            }
+            if (raster.getDataBuffer() instanceof DataBufferByte buffer && buffer.getNumBanks() == 1
+                    && raster.getSampleModel() instanceof ComponentSampleModel model
+                    && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0) {
+                return new InterleavedColors(buffer.getData(), buffer.getOffset(), model, raster.getWidth());
+            }
+            return new GenericColors(raster);
+        }
+    }
+
+    private static final class InterleavedColors extends Colors {
+        private final byte[] data;
+        private final int base;
+        private final int pixelStride;
+        private final int scanlineStride;
+        private final int red;
+        private final int green;
+        private final int blue;
+        private final int width;
+
+        InterleavedColors(byte[] data, int base, ComponentSampleModel model, int width) {
+            this.data = data;
+            this.base = base;
+            this.pixelStride = model.getPixelStride();
+            this.scanlineStride = model.getScanlineStride();
+            int[] offsets = model.getBandOffsets();
+            this.red = offsets[0];
+            this.green = offsets.length == 3 ? offsets[1] : offsets[0];
+            this.blue = offsets.length == 3 ? offsets[2] : offsets[0];
+            this.width = width;
+        }
+
+        @Override
+        void fillRgba(int y, byte[] dest, int offset) {
+            int src = base + y * scanlineStride;
+            int end = offset + width * 4;
+            for (int o = offset; o < end; o += 4, src += pixelStride) {
+                dest[o] = data[src + red];
+                dest[o + 1] = data[src + green];
+                dest[o + 2] = data[src + blue];
+            }
+        }
+    }
+
+    private static final class GenericColors extends Colors {
+        private final Raster raster;
+        private final int bands;
+        private final int[] depth;
+
+        GenericColors(Raster raster) {
+            this.raster = raster;
+            this.bands = raster.getNumBands();
+            this.depth = raster.getSampleModel().getSampleSize();
+        }
+
+        @Override
+        void fillRgba(int y, byte[] dest, int offset) {
+            int width = raster.getWidth();
+            int[] samples = raster.getPixels(raster.getMinX(), raster.getMinY() + y, width, 1, (int[]) null);
+            for (int x = 0; x < width; x++) {
+                int o = offset + x * 4;
+                for (int c = 0; c < 3; c++) {
+                    int band = bands == 1 ? 0 : c;
+                    dest[o + c] = (byte) toEightBits(samples[x * bands + band], depth[band]);
+                }
+            }
+        }
+    }
+
+    /** The decoded matte, reduced to 8 bits per pixel as rows are asked for. */
+    private abstract static class Matte {
+        abstract void fillAlpha(int y, byte[] dest, int offset);
+
+        static Matte of(Raster raster) {
+            if (raster.getNumBands() != 1) {
+                throw new CompositionException(ALPHA_ENTRY + " has " + raster.getNumBands()
+                        + " channels; expected a greyscale PNG");
+            }
+            int depth = raster.getSampleModel().getSampleSize(0);
+            boolean plain = raster.getSampleModel() instanceof ComponentSampleModel model
+                    && model.getPixelStride() == 1 && raster.getSampleModelTranslateX() == 0
+                    && raster.getSampleModelTranslateY() == 0 && raster.getDataBuffer().getNumBanks() == 1;
+            if (plain && depth == 8 && raster.getDataBuffer() instanceof DataBufferByte buffer) {
+                int stride = ((ComponentSampleModel) raster.getSampleModel()).getScanlineStride();
+                return new ByteMatte(buffer.getData(), buffer.getOffset(), stride, raster.getWidth());
+            }
+            if (plain && depth == 16 && raster.getDataBuffer() instanceof DataBufferUShort buffer) {
+                int stride = ((ComponentSampleModel) raster.getSampleModel()).getScanlineStride();
+                return new ShortMatte(buffer.getData(), buffer.getOffset(), stride, raster.getWidth());
+            }
+            if (raster.getDataBuffer().getDataType() == DataBuffer.TYPE_FLOAT
+                    || raster.getDataBuffer().getDataType() == DataBuffer.TYPE_DOUBLE) {
+                throw new CompositionException(ALPHA_ENTRY + " has floating-point samples; expected a greyscale PNG");
+            }
+            return new GenericMatte(raster, depth);
+        }
+    }
+
+    private static final class ByteMatte extends Matte {
+        private final byte[] data;
+        private final int base;
+        private final int stride;
+        private final int width;
+
+        ByteMatte(byte[] data, int base, int stride, int width) {
+            this.data = data;
+            this.base = base;
+            this.stride = stride;
+            this.width = width;
+        }
+
+        @Override
+        void fillAlpha(int y, byte[] dest, int offset) {
+            int src = base + y * stride;
+            int end = offset + width * 4;
+            for (int o = offset + 3; o < end; o += 4) {
+                dest[o] = data[src++];
+            }
+        }
+    }
+
+    private static final class ShortMatte extends Matte {
+        private final short[] data;
+        private final int base;
+        private final int stride;
+        private final int width;
+
+        ShortMatte(short[] data, int base, int stride, int width) {
+            this.data = data;
+            this.base = base;
+            this.stride = stride;
+            this.width = width;
+        }
+
+        @Override
+        void fillAlpha(int y, byte[] dest, int offset) {
+            int src = base + y * stride;
+            int end = offset + width * 4;
+            for (int o = offset + 3; o < end; o += 4) {
+                dest[o] = (byte) toEightBits(data[src++] & 0xffff, 16);
+            }
+        }
+    }
+
+    private static final class GenericMatte extends Matte {
+        private final Raster raster;
+        private final int depth;
+
+        GenericMatte(Raster raster, int depth) {
+            this.raster = raster;
+            this.depth = depth;
+        }
+
+        @Override
+        void fillAlpha(int y, byte[] dest, int offset) {
+            int width = raster.getWidth();
+            int[] samples = raster.getSamples(raster.getMinX(), raster.getMinY() + y, width, 1, 0, (int[]) null);
+            for (int x = 0; x < width; x++) {
+                dest[offset + x * 4 + 3] = (byte) toEightBits(samples[x], depth);
+            }
+        }
+    }
+
+    /** Rescales a sample of {@code bits} bits to 8 bits, rounding to nearest ({@code round(v * 255 / max)}). */
+    static int toEightBits(int value, int bits) {
+        if (bits == 8) {
+            return value;
+        }
+        long max = (1L << bits) - 1;
+        return (int) ((value * 255L + max / 2) / max);
+    }
+
+    /** Keeps {@link ZipInputStream#close()} from closing the caller's stream. */
+    private static final class NonClosingInputStream extends java.io.FilterInputStream {
+        NonClosingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the caller owns the stream
+        }
+    }
+
+    /** Builds a {@link ZipComposer}. */
+    public static final class Builder {
+        private PngEncoder.Builder encoder = PngEncoder.builder();
+        private long maxPixels = DEFAULT_MAX_PIXELS;
+        private long maxEntryBytes = DEFAULT_MAX_ENTRY_BYTES;
+
+        private Builder() {
+        }
+
+        /**
+         * The PNG deflate level, 0 (stored, fastest, largest) to 9 (smallest, slowest); default
+         * {@value PngEncoder#DEFAULT_DEFLATE_LEVEL}.
+         */
+        public Builder deflateLevel(int level) {
+            encoder.deflateLevel(level);
+            return this;
+        }
+
+        /** The PNG row filter; default {@link PngFilter#SUB}, the best trade of speed and size for photographs. */
+        public Builder filter(PngFilter filter) {
+            encoder.filter(filter);
+            return this;
+        }
+
+        /** How many threads deflate the PNG, at least 1; default one per available core. */
+        public Builder threads(int threads) {
+            encoder.threads(threads);
+            return this;
+        }
+
+        /**
+         * The largest image accepted, in pixels (width × height, read from the headers before decoding); default
+         * {@value ZipComposer#DEFAULT_MAX_PIXELS}.
+         */
+        public Builder maxPixels(long pixels) {
+            if (pixels < 1) {
+                throw new IllegalArgumentException("maxPixels must be at least 1, got " + pixels);
+            }
+            this.maxPixels = pixels;
+            return this;
+        }
+
+        /**
+         * The largest size one ZIP entry may inflate to, in bytes; default
+         * {@value ZipComposer#DEFAULT_MAX_ENTRY_BYTES}. Limits the memory a hostile archive can claim.
+         */
+        public Builder maxEntryBytes(long bytes) {
+            if (bytes < 1 || bytes > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("maxEntryBytes must be between 1 and " + (Integer.MAX_VALUE - 8)
+                        + ", got " + bytes);
+            }
+            this.maxEntryBytes = bytes;
+            return this;
+        }
+
+        /** Package-private seam for tests: small strips exercise the multi-strip path on small images. */
+        Builder stripBytes(int bytes) {
+            encoder.stripBytes(bytes);
+            return this;
+        }
+
+        /** Builds the composer. */
+        public ZipComposer build() {
+            return new ZipComposer(this);
+        }
+    }
+}

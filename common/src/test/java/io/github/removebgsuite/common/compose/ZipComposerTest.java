@@ -1,0 +1,416 @@
+package io.github.removebgsuite.common.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.stream.ImageInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Element;
+
+class ZipComposerTest {
+
+    private static final int WIDTH = 61;
+    private static final int HEIGHT = 47;
+
+    @TempDir
+    Path temp;
+
+    static Stream<Arguments> variants() {
+        return Stream.of(
+                Arguments.of(8, PngFilter.SUB, 1, 1),
+                Arguments.of(8, PngFilter.SUB, 2, 3),
+                Arguments.of(16, PngFilter.SUB, 2, 1),
+                Arguments.of(16, PngFilter.PAETH, 3, 9),
+                Arguments.of(8, PngFilter.NONE, 2, 0),
+                Arguments.of(8, PngFilter.UP, 2, 6),
+                Arguments.of(8, PngFilter.AVERAGE, 2, 1));
+    }
+
+    @ParameterizedTest(name = "{0}-bit alpha, {1}, {2} threads, level {3}")
+    @MethodSource("variants")
+    void composesPixelExactAgainstAnIndependentReference(int alphaBits, PngFilter filter, int threads, int level)
+            throws IOException {
+        byte[] jpeg = TestImages.jpeg(TestImages.color(WIDTH, HEIGHT, alphaBits * 31L + level), 1, 72, 72);
+        byte[] alpha = TestImages.png(TestImages.alpha(WIDTH, HEIGHT, alphaBits), 0);
+        ZipComposer composer = ZipComposer.builder().filter(filter).threads(threads).deflateLevel(level)
+                .stripBytes(WIDTH * 4 * 5) // about five rows a strip: many strips even on a small image
+                .build();
+
+        byte[] png = composer.compose(TestImages.zip(entries(jpeg, alpha)));
+
+        BufferedImage actual = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(actual.getColorModel().hasAlpha()).isTrue();
+        assertThat(actual.getColorModel().getComponentSize()).containsOnly(8);
+        assertPixelsEqual(actual, referenceComposite(jpeg, alpha));
+    }
+
+    @Test
+    void roundsA16BitMatteToTheNearestEightBitValue() throws IOException {
+        int width = 255;
+        BufferedImage matte = new BufferedImage(width, 2, BufferedImage.TYPE_USHORT_GRAY);
+        for (int x = 0; x < width; x++) {
+            matte.getRaster().setSample(x, 0, 0, x * 257 + 128); // x + 0.498 in 8-bit units: rounds down to x
+            matte.getRaster().setSample(x, 1, 0, x * 257 + 129); // x + 0.502: rounds up to x + 1
+        }
+        byte[] jpeg = TestImages.jpeg(TestImages.color(width, 2, 5), 0, 1, 1);
+        byte[] png = new ZipComposer().compose(TestImages.zip(entries(jpeg, TestImages.png(matte, 0))));
+
+        BufferedImage actual = ImageIO.read(new ByteArrayInputStream(png));
+        for (int x = 0; x < width; x++) {
+            assertThat(actual.getRGB(x, 0) >>> 24).as("x=%d", x).isEqualTo(x);
+            assertThat(actual.getRGB(x, 1) >>> 24).as("x=%d", x).isEqualTo(x + 1);
+        }
+    }
+
+    @Test
+    void keepsTheJpegsDpi() throws IOException {
+        byte[] jpeg = TestImages.jpeg(TestImages.color(WIDTH, HEIGHT, 1), 1, 300, 150);
+        byte[] alpha = TestImages.png(TestImages.alpha(WIDTH, HEIGHT, 8), 2000);
+
+        byte[] png = new ZipComposer().compose(TestImages.zip(entries(jpeg, alpha)));
+
+        assertThat(pixelsPerMetre(png)).containsExactly(11811, 5906);
+    }
+
+    @Test
+    void takesTheDpiFromAlphaWhenTheJpegGivesOnlyAnAspectRatio() throws IOException {
+        byte[] jpeg = TestImages.jpeg(TestImages.color(WIDTH, HEIGHT, 1), 0, 1, 1);
+        byte[] alpha = TestImages.png(TestImages.alpha(WIDTH, HEIGHT, 8), 3780);
+
+        byte[] png = new ZipComposer().compose(TestImages.zip(entries(jpeg, alpha)));
+
+        assertThat(pixelsPerMetre(png)).containsExactly(3780, 3780);
+    }
+
+    @Test
+    void writesNoDensityWhenNeitherImageHasOne() throws IOException {
+        byte[] jpeg = TestImages.jpeg(TestImages.color(WIDTH, HEIGHT, 1), 0, 1, 1);
+        byte[] alpha = TestImages.png(TestImages.alpha(WIDTH, HEIGHT, 8), 0);
+
+        byte[] png = new ZipComposer().compose(TestImages.zip(entries(jpeg, alpha)));
+
+        assertThat(pixelsPerMetre(png)).isNull();
+    }
+
+    @Test
+    void acceptsTheEntriesInEitherOrderAndStreamsWithoutClosing() throws IOException {
+        byte[] jpeg = TestImages.jpeg(TestImages.color(WIDTH, HEIGHT, 9), 1, 96, 96);
+        byte[] alpha = TestImages.png(TestImages.alpha(WIDTH, HEIGHT, 8), 0);
+        Map<String, byte[]> reversed = new LinkedHashMap<>();
+        reversed.put("alpha.png", alpha);
+        reversed.put("color.jpg", jpeg);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ClosingTracker in = new ClosingTracker(TestImages.zip(reversed));
+
+        new ZipComposer().compose(in, out);
+
+        assertThat(in.closed).isFalse();
+        assertPixelsEqual(ImageIO.read(new ByteArrayInputStream(out.toByteArray())), referenceComposite(jpeg, alpha));
+    }
+
+    @Test
+    void composesFileToFileAtomically() throws IOException {
+        byte[] jpeg = TestImages.jpeg(TestImages.color(WIDTH, HEIGHT, 3), 1, 72, 72);
+        byte[] alpha = TestImages.png(TestImages.alpha(WIDTH, HEIGHT, 8), 0);
+        Path zip = Files.write(temp.resolve("result.zip"), TestImages.zip(entries(jpeg, alpha)));
+        Path png = temp.resolve("out/nested/result.png");
+
+        new ZipComposer().compose(zip, png);
+
+        assertPixelsEqual(ImageIO.read(png.toFile()), referenceComposite(jpeg, alpha));
+        try (Stream<Path> files = Files.list(png.getParent())) {
+            assertThat(files).containsExactly(png.toAbsolutePath());
+        }
+    }
+
+    @Test
+    void leavesAnExistingTargetUntouchedWhenTheArchiveIsRefused() throws IOException {
+        Path zip = Files.write(temp.resolve("bad.zip"),
+                TestImages.zip(Map.of("color.jpg", TestImages.jpeg(TestImages.color(8, 8, 1), 0, 1, 1))));
+        Path png = Files.writeString(temp.resolve("result.png"), "previous result");
+
+        assertThatThrownBy(() -> new ZipComposer().compose(zip, png)).isInstanceOf(CompositionException.class);
+
+        assertThat(Files.readString(png)).isEqualTo("previous result");
+        try (Stream<Path> files = Files.list(temp)) {
+            assertThat(files).containsExactlyInAnyOrder(zip, png);
+        }
+    }
+
+    @Test
+    void refusesAMissingEntry() {
+        byte[] zip = TestImages.zip(Map.of("color.jpg", TestImages.jpeg(TestImages.color(8, 8, 1), 0, 1, 1)));
+
+        assertThatThrownBy(() -> new ZipComposer().compose(zip))
+                .isInstanceOf(CompositionException.class)
+                .hasMessageContaining("lacks alpha.png");
+    }
+
+    @Test
+    void refusesAnExtraEntry() {
+        Map<String, byte[]> entries = entries(TestImages.jpeg(TestImages.color(8, 8, 1), 0, 1, 1),
+                TestImages.png(TestImages.alpha(8, 8, 8), 0));
+        entries.put("../../etc/cron.d/evil", "x".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> new ZipComposer().compose(TestImages.zip(entries)))
+                .isInstanceOf(CompositionException.class)
+                .hasMessageContaining("unexpected entry '../../etc/cron.d/evil'");
+    }
+
+    @Test
+    void refusesADuplicateEntry() {
+        byte[] jpeg = TestImages.jpeg(TestImages.color(8, 8, 1), 0, 1, 1);
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("color.jpg", jpeg);
+        entries.put("colorXjpg", jpeg); // renamed in the bytes below: ZipOutputStream itself refuses duplicates
+        entries.put("alpha.png", TestImages.png(TestImages.alpha(8, 8, 8), 0));
+        byte[] zip = replaceAll(TestImages.zip(entries), "colorXjpg", "color.jpg");
+
+        assertThatThrownBy(() -> new ZipComposer().compose(zip))
+                .isInstanceOf(CompositionException.class)
+                .hasMessageContaining("color.jpg more than once");
+    }
+
+    @Test
+    void refusesAZipBombByTheBytesActuallyInflated() {
+        // Deflated entries carry their sizes after the data, so only counting the inflated bytes can catch this.
+        byte[] zip = TestImages.zip(entries(new byte[2_000_000], TestImages.png(TestImages.alpha(8, 8, 8), 0)));
+        assertThat(zip.length).isLessThan(10_000);
+
+        assertThatThrownBy(() -> ZipComposer.builder().maxEntryBytes(1_000_000).build().compose(zip))
+                .isInstanceOf(CompositionException.class)
+                .hasMessageContaining("color.jpg inflates to more than 1000000 bytes");
+    }
+
+    @Test
+    void refusesAnEntryWhoseHeaderDeclaresTooManyBytes() throws IOException {
+        byte[] big = new byte[5_000];
+        CRC32 crc = new CRC32();
+        crc.update(big);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            ZipEntry entry = new ZipEntry("alpha.png");
+            entry.setMethod(ZipEntry.STORED);
+            entry.setSize(big.length);
+            entry.setCompressedSize(big.length);
+            entry.setCrc(crc.getValue());
+            zip.putNextEntry(entry);
+            zip.write(big);
+            zip.closeEntry();
+        }
+
+        assertThatThrownBy(() -> ZipComposer.builder().maxEntryBytes(4_096).build().compose(bytes.toByteArray()))
+                .isInstanceOf(CompositionException.class)
+                .hasMessageContaining("alpha.png inflates to more than 4096 bytes");
+    }
+
+    @Test
+    void refusesImagesOfDifferentSizes() {
+        byte[] zip = TestImages.zip(entries(TestImages.jpeg(TestImages.color(20, 10, 1), 0, 1, 1),
+                TestImages.png(TestImages.alpha(10, 20, 8), 0)));
+
+        assertThatThrownBy(() -> new ZipComposer().compose(zip))
+                .isInstanceOf(CompositionException.class)
+                .hasMessage("The ZIP's images differ in size: color.jpg is 20x10 but alpha.png is 10x20");
+    }
+
+    @Test
+    void refusesTooManyPixelsFromTheHeaderBeforeDecoding() {
+        // A 16x16 JPEG whose frame header claims 9000x9000 (81 MP): the pixel data could never fill it, so only a
+        // check of the header (not a decode) can produce this message.
+        byte[] jpeg = TestImages.jpeg(TestImages.color(16, 16, 1), 0, 1, 1);
+        patchJpegSize(jpeg, 9000, 9000);
+        byte[] zip = TestImages.zip(entries(jpeg, TestImages.png(TestImages.alpha(16, 16, 8), 0)));
+
+        assertThatThrownBy(() -> new ZipComposer().compose(zip))
+                .isInstanceOf(CompositionException.class)
+                .hasMessage("color.jpg is 9000x9000 (81000000 pixels), above the limit of 50000000 pixels");
+    }
+
+    @Test
+    void appliesAConfiguredPixelLimit() {
+        byte[] zip = TestImages.zip(entries(TestImages.jpeg(TestImages.color(20, 10, 1), 0, 1, 1),
+                TestImages.png(TestImages.alpha(20, 10, 8), 0)));
+
+        assertThatThrownBy(() -> ZipComposer.builder().maxPixels(199).build().compose(zip))
+                .isInstanceOf(CompositionException.class)
+                .hasMessageContaining("above the limit of 199 pixels");
+        assertThat(ZipComposer.builder().maxPixels(200).build().compose(zip)).isNotEmpty();
+    }
+
+    @Test
+    void refusesSomethingThatIsNotAZip() {
+        assertThatThrownBy(() -> new ZipComposer().compose("plain text, not an archive".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(CompositionException.class)
+                .hasMessageContaining("not a ZIP archive");
+    }
+
+    @Test
+    void refusesEntriesThatAreNotTheDocumentedFormats() {
+        byte[] jpeg = TestImages.jpeg(TestImages.color(8, 8, 1), 0, 1, 1);
+        byte[] alpha = TestImages.png(TestImages.alpha(8, 8, 8), 0);
+
+        assertThatThrownBy(() -> new ZipComposer().compose(TestImages.zip(entries(alpha, alpha))))
+                .isInstanceOf(CompositionException.class)
+                .hasMessage("color.jpg is not a JPEG image");
+        assertThatThrownBy(() -> new ZipComposer().compose(TestImages.zip(entries(jpeg, jpeg))))
+                .isInstanceOf(CompositionException.class)
+                .hasMessage("alpha.png is not a PNG image");
+        byte[] rgbAlpha = TestImages.png(TestImages.color(8, 8, 2), 0);
+        assertThatThrownBy(() -> new ZipComposer().compose(TestImages.zip(entries(jpeg, rgbAlpha))))
+                .isInstanceOf(CompositionException.class)
+                .hasMessage("alpha.png has 3 channels; expected a greyscale PNG");
+    }
+
+    @Test
+    void refusesATruncatedJpeg() {
+        byte[] jpeg = TestImages.jpeg(TestImages.color(32, 32, 1), 0, 1, 1);
+        byte[] truncated = java.util.Arrays.copyOf(jpeg, 20);
+        byte[] zip = TestImages.zip(entries(truncated, TestImages.png(TestImages.alpha(32, 32, 8), 0)));
+
+        assertThatThrownBy(() -> new ZipComposer().compose(zip))
+                .isInstanceOf(CompositionException.class)
+                .hasMessageStartingWith("color.jpg");
+    }
+
+    @ParameterizedTest
+    @EnumSource(PngFilter.class)
+    void toBuilderKeepsTheSettings(PngFilter filter) {
+        ZipComposer composer = ZipComposer.builder().filter(filter).deflateLevel(4).threads(3).maxPixels(7)
+                .build();
+        byte[] zip = TestImages.zip(entries(TestImages.jpeg(TestImages.color(4, 2, 1), 0, 1, 1),
+                TestImages.png(TestImages.alpha(4, 2, 8), 0)));
+
+        assertThatThrownBy(() -> composer.toBuilder().build().compose(zip))
+                .hasMessageContaining("above the limit of 7 pixels");
+    }
+
+    @Test
+    void refusesInvalidOptionsNamingThem() {
+        assertThatThrownBy(() -> ZipComposer.builder().deflateLevel(10))
+                .hasMessage("deflateLevel must be between 0 and 9, got 10");
+        assertThatThrownBy(() -> ZipComposer.builder().threads(0)).hasMessage("threads must be at least 1, got 0");
+        assertThatThrownBy(() -> ZipComposer.builder().maxPixels(0)).hasMessageContaining("maxPixels");
+        assertThatThrownBy(() -> ZipComposer.builder().maxEntryBytes(0)).hasMessageContaining("maxEntryBytes");
+    }
+
+    // --- the independent reference -------------------------------------------------------------------------------
+
+    /** ImageIO's decode of each entry, combined per pixel: RGB from the JPEG, alpha rounded to 8 bits. */
+    private static int[][] referenceComposite(byte[] jpeg, byte[] alpha) throws IOException {
+        BufferedImage color = ImageIO.read(new ByteArrayInputStream(jpeg));
+        Raster matte = ImageIO.read(new ByteArrayInputStream(alpha)).getRaster();
+        int bits = matte.getSampleModel().getSampleSize(0);
+        int[][] argb = new int[color.getHeight()][color.getWidth()];
+        for (int y = 0; y < color.getHeight(); y++) {
+            for (int x = 0; x < color.getWidth(); x++) {
+                int a = (int) Math.round(matte.getSample(x, y, 0) * 255.0 / ((1 << bits) - 1));
+                argb[y][x] = (a << 24) | (color.getRGB(x, y) & 0xFFFFFF);
+            }
+        }
+        return argb;
+    }
+
+    private static void assertPixelsEqual(BufferedImage actual, int[][] expected) {
+        assertThat(actual.getHeight()).isEqualTo(expected.length);
+        assertThat(actual.getWidth()).isEqualTo(expected[0].length);
+        for (int y = 0; y < expected.length; y++) {
+            for (int x = 0; x < expected[0].length; x++) {
+                int got = actual.getRGB(x, y);
+                if (got != expected[y][x]) {
+                    throw new AssertionError(String.format("pixel (%d,%d): expected %08x, got %08x",
+                            x, y, expected[y][x], got));
+                }
+            }
+        }
+    }
+
+    private static int[] pixelsPerMetre(byte[] png) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(png))) {
+            ImageReader reader = ImageIO.getImageReadersByFormatName("png").next();
+            reader.setInput(in);
+            IIOMetadata metadata = reader.getImageMetadata(0);
+            Element phys = (Element) TestImages.find(metadata.getAsTree("javax_imageio_png_1.0"), "pHYs");
+            if (phys == null) {
+                return null;
+            }
+            assertThat(phys.getAttribute("unitSpecifier")).isEqualTo("meter");
+            return new int[] {Integer.parseInt(phys.getAttribute("pixelsPerUnitXAxis")),
+                    Integer.parseInt(phys.getAttribute("pixelsPerUnitYAxis"))};
+        }
+    }
+
+    private static Map<String, byte[]> entries(byte[] color, byte[] alpha) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("color.jpg", color);
+        entries.put("alpha.png", alpha);
+        return entries;
+    }
+
+    private static byte[] replaceAll(byte[] data, String from, String to) {
+        byte[] a = from.getBytes(StandardCharsets.US_ASCII);
+        byte[] b = to.getBytes(StandardCharsets.US_ASCII);
+        int replaced = 0;
+        outer:
+        for (int i = 0; i + a.length <= data.length; i++) {
+            for (int j = 0; j < a.length; j++) {
+                if (data[i + j] != a[j]) {
+                    continue outer;
+                }
+            }
+            System.arraycopy(b, 0, data, i, b.length);
+            replaced++;
+        }
+        assertThat(replaced).isEqualTo(2); // the local header and the central directory
+        return data;
+    }
+
+    /** Rewrites the height and width of a JPEG's baseline frame header (SOF0). */
+    private static void patchJpegSize(byte[] jpeg, int width, int height) {
+        for (int i = 2; i + 9 < jpeg.length; i++) {
+            if ((jpeg[i] & 0xff) == 0xFF && (jpeg[i + 1] & 0xff) == 0xC0) {
+                jpeg[i + 5] = (byte) (height >>> 8);
+                jpeg[i + 6] = (byte) height;
+                jpeg[i + 7] = (byte) (width >>> 8);
+                jpeg[i + 8] = (byte) width;
+                return;
+            }
+        }
+        throw new AssertionError("no SOF0 marker");
+    }
+
+    private static final class ClosingTracker extends ByteArrayInputStream {
+        boolean closed;
+
+        ClosingTracker(byte[] data) {
+            super(data);
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+}
