@@ -33,7 +33,7 @@ public class AccountCommand extends RemoveBgCommand {
     private Integer free_calls;
 
     @Override
-    public void run() {
+    protected void execute() {
         Optional<ApiKey> key = apiKeyOrCancel();
         if (key.isEmpty()) {
             return;

@@ -32,7 +32,8 @@ public class ApiKeyCommand extends RemoveBgCommand {
     private String action = SAVE;
 
     @Override
-    public void run() {
+    protected void execute() {
+        String given = givenApiKey();
         if (FORGET.equals(action)) {
             removeBg.forgetApiKey();
             report("The saved remove.bg API key was deleted.");
@@ -42,11 +43,11 @@ public class ApiKeyCommand extends RemoveBgCommand {
             fail("Invalid action: '" + action + "' is not allowed; expected '" + SAVE + "' or '" + FORGET + "'.");
             return;
         }
-        if (api_key == null || api_key.isBlank()) {
+        if (given == null || given.isBlank()) {
             fail("Invalid api_key: no value; expected the key to save.");
             return;
         }
-        removeBg.saveApiKey(api_key);
+        removeBg.saveApiKey(given);
         report("The remove.bg API key was saved in Fiji's preferences (plain text).");
     }
 

@@ -43,7 +43,7 @@ public class ImproveCommand extends RemoveBgCommand {
     private String submission_id;
 
     @Override
-    public void run() {
+    protected void execute() {
         if (imp == null) {
             fail("No image: open an image first.");
             return;

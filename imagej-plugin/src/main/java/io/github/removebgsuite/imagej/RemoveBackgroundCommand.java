@@ -46,6 +46,9 @@ import org.scijava.widget.NumberWidget;
                 @Menu(label = "Remove Background...", weight = 1)})
 public class RemoveBackgroundCommand extends AbstractRemoveBgCommand {
 
+    /** The default alpha from which a pixel is foreground in the mask and the selection. */
+    public static final int DEFAULT_THRESHOLD = 128;
+
     @Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
     private String header = "<html>Uploads the image to remove.bg; each slice costs up to 1 credit.";
 
@@ -73,7 +76,7 @@ public class RemoveBackgroundCommand extends AbstractRemoveBgCommand {
     @Parameter(label = "Mask threshold", min = "1", max = "255", style = NumberWidget.SCROLL_BAR_STYLE,
             persist = false, required = false,
             description = "The alpha from which a pixel counts as foreground in the mask and the selection.")
-    private Integer mask_threshold = 128;
+    private Integer mask_threshold = DEFAULT_THRESHOLD;
 
     @Parameter(type = ItemIO.OUTPUT, label = "Cut-out", required = false)
     private ImagePlus cutout_image;
@@ -85,40 +88,16 @@ public class RemoveBackgroundCommand extends AbstractRemoveBgCommand {
     private Double credits_charged;
 
     @Override
-    public void run() {
+    protected void execute() {
         if (imp == null) {
             fail("No image: open an image first.");
             return;
         }
-        boolean wantCutout = !Boolean.FALSE.equals(cutout);
-        boolean wantMask = Boolean.TRUE.equals(mask);
-        boolean wantSelection = Boolean.TRUE.equals(selection);
-        boolean wantBox = Boolean.TRUE.equals(foreground_box);
-        if (!wantCutout && !wantMask && !wantSelection && !wantBox) {
-            fail("Nothing to do: choose at least one output (cutout, mask, selection or foreground_box).");
-            return;
-        }
-        int threshold = mask_threshold == null ? 128 : mask_threshold;
-        if (threshold < 1 || threshold > 255) {
-            fail("Invalid mask_threshold: '" + threshold + "' is not allowed; expected 1 to 255.");
-            return;
-        }
         RemoveBgOptions options;
         try {
-            options = optionsWithSelectionAsRoi();
+            options = validatedOptions();
         } catch (InvalidParameterException e) {
             fail(e, null);
-            return;
-        }
-        String unaligned = unalignedReason(options);
-        if ((wantSelection || wantBox) && unaligned != null) {
-            fail("The selection and the foreground box need a result aligned with the input, but " + unaligned
-                    + " moves the subject; turn it off or ask for the cut-out or mask only.");
-            return;
-        }
-        if (imp.getStackSize() > 1 && options.crop().orElse(false)) {
-            fail("crop gives every slice its own size, so it works on single images only; use "
-                    + "Remove Background (Folder)... for a series of images.");
             return;
         }
         for (String warning : options.warnings()) {
@@ -128,11 +107,46 @@ public class RemoveBackgroundCommand extends AbstractRemoveBgCommand {
         if (key.isEmpty() || !uploadAllowed()) {
             return;
         }
-        process(options, key.get(), wantCutout, wantMask, wantSelection, wantBox, threshold);
+        process(options, key.get());
     }
 
-    private void process(RemoveBgOptions options, ApiKey key, boolean wantCutout, boolean wantMask,
-            boolean wantSelection, boolean wantBox, int threshold) {
+    /**
+     * Checks every input before anything is uploaded: the API parameters through the core, then the combinations
+     * only this command has (outputs, threshold, selections on a moved subject, crop on a stack).
+     *
+     * @throws InvalidParameterException naming the parameter that is not valid
+     */
+    RemoveBgOptions validatedOptions() {
+        boolean wantSelection = Boolean.TRUE.equals(selection);
+        boolean wantBox = Boolean.TRUE.equals(foreground_box);
+        if (Boolean.FALSE.equals(cutout) && !Boolean.TRUE.equals(mask) && !wantSelection && !wantBox) {
+            throw new InvalidParameterException("cutout", "false",
+                    "at least one output: cutout, mask, selection or foreground_box");
+        }
+        int threshold = threshold();
+        if (threshold < 1 || threshold > 255) {
+            throw new InvalidParameterException("mask_threshold", Integer.toString(threshold), "1 to 255");
+        }
+        RemoveBgOptions options = optionsWithSelectionAsRoi();
+        String unaligned = unalignedReason(options);
+        if ((wantSelection || wantBox) && unaligned != null) {
+            throw new InvalidParameterException(wantSelection ? "selection" : "foreground_box", "true",
+                    "false while " + unaligned + " moves the subject (a selection needs a result aligned with the "
+                            + "input; ask for the cut-out or mask instead)");
+        }
+        if (imp.getStackSize() > 1 && options.crop().orElse(false)) {
+            throw new InvalidParameterException("crop", "true", "false for a stack, since crop gives every slice "
+                    + "its own size (use Remove Background (Folder)... for a series of images)");
+        }
+        return options;
+    }
+
+    private int threshold() {
+        return mask_threshold == null ? DEFAULT_THRESHOLD : mask_threshold;
+    }
+
+    private void process(RemoveBgOptions options, ApiKey key) {
+        int threshold = threshold();
         RemoveBgClient client = removeBg.client(key);
         SliceRenderer renderer = new SliceRenderer(imp);
         ResultAssembler assembler = new ResultAssembler(imp, threshold);
@@ -165,20 +179,20 @@ public class RemoveBackgroundCommand extends AbstractRemoveBgCommand {
             }
         }
         credits_charged = charged.doubleValue();
-        if (wantCutout) {
+        if (!Boolean.FALSE.equals(cutout)) {
             cutout_image = assembler.cutout();
         }
-        if (wantMask) {
+        if (Boolean.TRUE.equals(mask)) {
             mask_image = assembler.mask();
         }
         Roi foreground = null;
-        if (wantSelection) {
+        if (Boolean.TRUE.equals(selection)) {
             foreground = assembler.applySelection();
             if (foreground == null) {
                 log.warn("remove.bg found no foreground above mask_threshold " + threshold + "; no selection made.");
             }
         }
-        if (wantBox) {
+        if (Boolean.TRUE.equals(foreground_box)) {
             Rectangle box = assembler.applyForegroundBox(foreground == null);
             if (box != null) {
                 log.info("Foreground box of " + name + ": x=" + box.x + " y=" + box.y + " width=" + box.width

@@ -108,18 +108,17 @@ public class RemoveBackgroundFolderCommand extends AbstractRemoveBgCommand {
     private String summary;
 
     @Override
-    public void run() {
-        if (input_dir == null || !input_dir.isDirectory()) {
-            fail("Invalid input_dir: '" + input_dir + "' is not a folder.");
-            return;
-        }
-        if (output_dir == null || output_dir.getPath().isBlank()) {
-            fail("Invalid output_dir: no value; expected a folder for the results.");
-            return;
-        }
+    protected void execute() {
         boolean dryRun = Boolean.TRUE.equals(dry_run);
         BatchJob job;
         try {
+            if (input_dir == null || !input_dir.isDirectory()) {
+                throw new InvalidParameterException("input_dir", input_dir == null ? null : input_dir.getPath(),
+                        "an existing folder");
+            }
+            if (output_dir == null || output_dir.getPath().isBlank()) {
+                throw new InvalidParameterException("output_dir", null, "a folder for the results");
+            }
             job = job(options(), dryRun);
         } catch (InvalidParameterException e) {
             fail(e, null);

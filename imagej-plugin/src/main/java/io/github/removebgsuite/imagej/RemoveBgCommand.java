@@ -44,9 +44,31 @@ public abstract class RemoveBgCommand extends ContextCommand {
                     + "the key saved with Plugins > remove.bg > API Key... Never recorded in macros.")
     protected String api_key;
 
+    private String givenKey;
+
+    /**
+     * Takes the key out of the {@code api_key} field, then runs the command. The field is cleared first because
+     * SciJava's postprocessors read every input after {@code run()} (the macro recorder of older imagej-legacy
+     * versions, the debug log of all inputs), and must find no key, whatever way the command ends.
+     */
+    @Override
+    public final void run() {
+        givenKey = api_key;
+        api_key = null;
+        execute();
+    }
+
+    /** The command's work, run with the key already out of its field. */
+    protected abstract void execute();
+
+    /** What was typed into (or passed as) {@code api_key}: may be null or blank. */
+    protected String givenApiKey() {
+        return givenKey;
+    }
+
     /** The key to use, or empty after the command was cancelled with a message saying where to give one. */
     protected Optional<ApiKey> apiKeyOrCancel() {
-        Optional<ApiKey> key = removeBg.resolveApiKey(api_key);
+        Optional<ApiKey> key = removeBg.resolveApiKey(givenKey);
         if (key.isEmpty()) {
             fail(FailureMessages.missingKey());
         }

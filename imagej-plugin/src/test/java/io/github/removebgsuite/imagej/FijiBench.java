@@ -1,0 +1,125 @@
+package io.github.removebgsuite.imagej;
+
+import io.github.removebgsuite.common.retry.RetryPolicy;
+import io.github.removebgsuite.emulator.RemoveBgEmulator;
+import io.github.removebgsuite.imagej.service.RemoveBgService;
+import io.github.removebgsuite.imagej.service.ServiceTestAccess;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.scijava.Context;
+import org.scijava.app.event.StatusEvent;
+import org.scijava.command.Command;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+import org.scijava.event.EventHandler;
+import org.scijava.event.EventService;
+import org.scijava.log.LogLevel;
+import org.scijava.log.LogService;
+import org.scijava.prefs.PrefService;
+
+/**
+ * A real SciJava context wired to a fresh emulator on loopback, recording every log line and status message, as the
+ * plugin's tests need it. One bench per test class; {@link #reset()} between tests.
+ */
+final class FijiBench implements AutoCloseable {
+
+    static final String KEY = "fiji-test-key-5b1d0c3a9e";
+    static final String POOR_KEY = "fiji-poor-key-77aa01";
+
+    final Context context;
+    final RemoveBgEmulator emulator;
+    final RemoveBgService service;
+    final List<String> log = Collections.synchronizedList(new ArrayList<>());
+    final List<String> statuses = Collections.synchronizedList(new ArrayList<>());
+
+    FijiBench() {
+        this(Duration.ofSeconds(10));
+    }
+
+    FijiBench(Duration readTimeout) {
+        emulator = RemoveBgEmulator.builder()
+                .port(0)
+                .apiKey(KEY, new BigDecimal("1000"))
+                .apiKey(POOR_KEY, BigDecimal.ZERO)
+                .build()
+                .start();
+        context = new Context();
+        service = context.service(RemoveBgService.class);
+        service.setBaseUrl(emulator.baseUrl());
+        service.setClientCustomizer(builder -> builder
+                .readTimeout(readTimeout)
+                .connectTimeout(Duration.ofSeconds(2))
+                .retryPolicy(RetryPolicy.builder()
+                        .maxAttempts(4)
+                        .initialBackoff(Duration.ofMillis(5))
+                        .maxBackoff(Duration.ofMillis(40))
+                        .maxRateLimitWait(Duration.ofSeconds(3))
+                        .build()));
+        ServiceTestAccess.setEnvironment(service, name -> null);
+        LogService logService = context.service(LogService.class);
+        logService.setLevel(LogLevel.INFO);
+        logService.addLogListener(message -> log.add(message.text()
+                + (message.throwable() == null ? "" : " " + message.throwable())));
+        context.service(EventService.class).subscribe(this);
+        reset();
+    }
+
+    @EventHandler
+    private void onStatus(StatusEvent event) {
+        if (event.getStatusMessage() != null) {
+            statuses.add(event.getStatusMessage());
+        }
+    }
+
+    /** Forgets saved keys, consent and captured text; the emulator's faults are cleared. */
+    void reset() {
+        context.service(PrefService.class).clear(RemoveBgService.class);
+        log.clear();
+        statuses.clear();
+        emulator.faults().clear();
+    }
+
+    /** Runs a command with its inputs given as a map, the way scripts and {@code --run} do, and waits. */
+    CommandModule run(Class<? extends Command> command, Object... keysAndValues) {
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            inputs.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return run(command, inputs);
+    }
+
+    CommandModule run(Class<? extends Command> command, Map<String, Object> inputs) {
+        try {
+            return context.service(CommandService.class).run(command, true, inputs).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } catch (ExecutionException e) {
+            throw new AssertionError("The command threw instead of reporting", e.getCause());
+        }
+    }
+
+    /** Every text the user could have seen: log lines and status messages. */
+    List<String> everythingShown() {
+        List<String> all = new ArrayList<>();
+        synchronized (log) {
+            all.addAll(log);
+        }
+        synchronized (statuses) {
+            all.addAll(statuses);
+        }
+        return all;
+    }
+
+    @Override
+    public void close() {
+        context.dispose();
+        emulator.close();
+    }
+}

@@ -1,0 +1,230 @@
+package io.github.removebgsuite.imagej;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ij.CompositeImage;
+import ij.ImagePlus;
+import ij.gui.Roi;
+import ij.process.ImageProcessor;
+import io.github.removebgsuite.emulator.Charge;
+import java.awt.Rectangle;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.scijava.command.CommandModule;
+
+/** The image command through a real SciJava context against the emulator on loopback. */
+class RemoveBackgroundCommandTest {
+
+    private static FijiBench bench;
+
+    @BeforeAll
+    static void start() {
+        bench = new FijiBench();
+    }
+
+    @AfterAll
+    static void stop() {
+        bench.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        bench.reset();
+    }
+
+    @Test
+    void rgbCutOutKeepsTransparencyAsAnAlphaChannel() {
+        ImagePlus input = TestImages.rgb("specimen");
+        CommandModule module = bench.run(RemoveBackgroundCommand.class, "imp", input, "api_key", FijiBench.KEY,
+                "size", "full");
+
+        assertThat(module.isCanceled()).as(String.valueOf(module.getCancelReason())).isFalse();
+        ImagePlus cutout = (ImagePlus) module.getOutput("cutout_image");
+        assertThat(cutout).isInstanceOf(CompositeImage.class);
+        assertThat(cutout.getNChannels()).isEqualTo(4);
+        assertThat(cutout.getWidth()).isEqualTo(TestImages.WIDTH);
+        assertThat(cutout.getStack().getSliceLabel(4)).isEqualTo("alpha");
+        ImageProcessor red = cutout.getStack().getProcessor(1);
+        ImageProcessor alpha = cutout.getStack().getProcessor(4);
+        // background corner: transparent, not painted white
+        assertThat(alpha.get(2, 2)).isZero();
+        // subject centre: opaque, with the subject's colour
+        int cx = TestImages.SUBJECT.x + TestImages.SUBJECT.width / 2;
+        int cy = TestImages.SUBJECT.y + TestImages.SUBJECT.height / 2;
+        assertThat(alpha.get(cx, cy)).isEqualTo(255);
+        assertThat((double) red.get(cx, cy)).isCloseTo(200, within(12.0));
+        assertThat(module.getOutput("mask_image")).isNull();
+        assertThat((Double) module.getOutput("credits_charged")).isEqualTo(1.0);
+    }
+
+    @Test
+    void sixteenBitMaskIsBinaryAndCoversTheSubject() {
+        ImagePlus input = TestImages.sixteenBit("gel");
+        CommandModule module = bench.run(RemoveBackgroundCommand.class, "imp", input, "api_key", FijiBench.KEY,
+                "cutout", false, "mask", true);
+
+        assertThat(module.isCanceled()).as(String.valueOf(module.getCancelReason())).isFalse();
+        ImagePlus mask = (ImagePlus) module.getOutput("mask_image");
+        assertThat(mask.getBitDepth()).isEqualTo(8);
+        assertThat(module.getOutput("cutout_image")).isNull();
+        ImageProcessor ip = mask.getProcessor();
+        int foreground = 0;
+        for (int y = 0; y < ip.getHeight(); y++) {
+            for (int x = 0; x < ip.getWidth(); x++) {
+                int v = ip.get(x, y);
+                assertThat(v).isIn(0, 255);
+                if (v == 255) {
+                    foreground++;
+                }
+            }
+        }
+        int area = TestImages.SUBJECT.width * TestImages.SUBJECT.height;
+        assertThat((double) foreground).isCloseTo(area, within(area * 0.15));
+        assertThat(ip.get(1, 1)).isZero();
+        assertThat(ip.get(TestImages.SUBJECT.x + 5, TestImages.SUBJECT.y + 5)).isEqualTo(255);
+        // calibration kept (the result has the input's size, so the pixel size is the same)
+        assertThat(mask.getCalibration().pixelWidth).isEqualTo(0.5);
+        assertThat(mask.getCalibration().getUnit()).isEqualTo(input.getCalibration().getUnit());
+    }
+
+    @Test
+    void selectionAndForegroundBoxMatchTheSubject() {
+        ImagePlus input = TestImages.rgb("box");
+        CommandModule module = bench.run(RemoveBackgroundCommand.class, "imp", input, "api_key", FijiBench.KEY,
+                "cutout", false, "selection", true, "foreground_box", true);
+
+        assertThat(module.isCanceled()).as(String.valueOf(module.getCancelReason())).isFalse();
+        Roi selection = input.getRoi();
+        assertThat(selection).isNotNull();
+        assertBoundsNear(selection.getBounds(), TestImages.SUBJECT, 2);
+        Roi box = input.getOverlay().get(0);
+        assertThat(box.getName()).isEqualTo("foreground box");
+        assertBoundsNear(box.getBounds(), TestImages.SUBJECT, 2);
+        assertThat(bench.log).anyMatch(line -> line.startsWith("Foreground box of box: x="));
+    }
+
+    @Test
+    void previewSizeScalesTheCalibrationAndTheSelectionBackOntoTheInput() {
+        ImagePlus input = TestImages.sixteenBit("large");
+        // 100x80 is under 0.25 MP, so preview keeps the size; the credits show which size was charged
+        CommandModule module = bench.run(RemoveBackgroundCommand.class, "imp", input, "api_key", FijiBench.KEY,
+                "size", "preview", "selection", true);
+        assertThat(module.isCanceled()).as(String.valueOf(module.getCancelReason())).isFalse();
+        assertThat((Double) module.getOutput("credits_charged")).isEqualTo(0.25);
+        assertBoundsNear(input.getRoi().getBounds(), TestImages.SUBJECT, 2);
+    }
+
+    @Test
+    void stackIsProcessedSliceBySliceWithProgress() {
+        ImagePlus input = TestImages.stack("series", 3);
+        int chargesBefore = bench.emulator.charges().size();
+        CommandModule module = bench.run(RemoveBackgroundCommand.class, "imp", input, "api_key", FijiBench.KEY,
+                "mask", true);
+
+        assertThat(module.isCanceled()).as(String.valueOf(module.getCancelReason())).isFalse();
+        ImagePlus cutout = (ImagePlus) module.getOutput("cutout_image");
+        assertThat(cutout.getNChannels()).isEqualTo(4);
+        assertThat(cutout.getNSlices()).isEqualTo(3);
+        ImagePlus mask = (ImagePlus) module.getOutput("mask_image");
+        assertThat(mask.getStackSize()).isEqualTo(3);
+        // the subject moves 5 px a slice, and so does the mask
+        for (int slice = 1; slice <= 3; slice++) {
+            int left = TestImages.SUBJECT.x + 5 * (slice - 1);
+            ImageProcessor ip = mask.getStack().getProcessor(slice);
+            assertThat(ip.get(left + 2, TestImages.SUBJECT.y + 10)).isEqualTo(255);
+            assertThat(ip.get(left - 3, TestImages.SUBJECT.y + 10)).isZero();
+        }
+        assertThat(bench.emulator.charges().size() - chargesBefore).isEqualTo(3);
+        assertThat(bench.statuses).anyMatch(s -> s.contains("slice 3/3"));
+    }
+
+    @Test
+    void rectangularSelectionBecomesTheApiRoi() {
+        ImagePlus input = TestImages.rgb("roi");
+        // only the left half of the subject lies inside the selection
+        input.setRoi(new Roi(0, 0, 50, TestImages.HEIGHT));
+        CommandModule module = bench.run(RemoveBackgroundCommand.class, "imp", input, "api_key", FijiBench.KEY);
+
+        assertThat(module.isCanceled()).as(String.valueOf(module.getCancelReason())).isFalse();
+        ImageProcessor alpha = ((ImagePlus) module.getOutput("cutout_image")).getStack().getProcessor(4);
+        int y = TestImages.SUBJECT.y + 10;
+        assertThat(alpha.get(40, y)).as("inside the roi").isEqualTo(255);
+        assertThat(alpha.get(60, y)).as("outside the roi").isZero();
+    }
+
+    @Test
+    void badParameterIsRefusedBeforeAnyCall() {
+        long requests = bench.emulator.requestCount();
+        CommandModule module = bench.run(RemoveBackgroundCommand.class, "imp", TestImages.rgb("bad"),
+                "api_key", FijiBench.KEY, "crop_margin", "banana", "crop", true);
+
+        assertThat(module.isCanceled()).isTrue();
+        assertThat(module.getCancelReason()).contains("crop_margin").contains("banana");
+        assertThat(bench.emulator.requestCount()).isEqualTo(requests);
+        assertThat(bench.log).contains(module.getCancelReason());
+    }
+
+    @Test
+    void renamedTypeParameterIsExplained() {
+        CommandModule module = bench.run(RemoveBackgroundCommand.class, "imp", TestImages.rgb("type"),
+                "api_key", FijiBench.KEY, "foreground_type", "spaceship");
+        assertThat(module.isCanceled()).isTrue();
+        assertThat(module.getCancelReason()).contains("type").contains("spaceship").contains("foreground_type");
+    }
+
+    @Test
+    void insufficientCreditsIsAClearMessage() {
+        CommandModule module = bench.run(RemoveBackgroundCommand.class, "imp", TestImages.rgb("poor"),
+                "api_key", FijiBench.POOR_KEY);
+        assertThat(module.isCanceled()).isTrue();
+        assertThat(module.getCancelReason()).contains("402").containsIgnoringCase("credits");
+        assertThat(bench.emulator.credits(FijiBench.POOR_KEY)).isEqualByComparingTo(BigDecimal.ZERO);
+    }
+
+    @Test
+    void rejectedKeyIsAClearMessage() {
+        CommandModule module = bench.run(RemoveBackgroundCommand.class, "imp", TestImages.rgb("wrong"),
+                "api_key", "not-a-valid-key-123");
+        assertThat(module.isCanceled()).isTrue();
+        assertThat(module.getCancelReason()).contains("403").contains("api_key");
+        assertThat(module.getCancelReason()).doesNotContain("not-a-valid-key-123");
+    }
+
+    @Test
+    void missingKeySaysWhereToGiveOne() {
+        CommandModule module = bench.run(RemoveBackgroundCommand.class, "imp", TestImages.rgb("nokey"));
+        assertThat(module.isCanceled()).isTrue();
+        assertThat(module.getCancelReason()).contains("REMOVE_BG_API_KEY").contains("api_key");
+    }
+
+    @Test
+    void selectionIsRefusedWhenCropMovesTheSubject() {
+        long requests = bench.emulator.requestCount();
+        CommandModule module = bench.run(RemoveBackgroundCommand.class, "imp", TestImages.rgb("crop"),
+                "api_key", FijiBench.KEY, "crop", true, "selection", true);
+        assertThat(module.isCanceled()).isTrue();
+        assertThat(module.getCancelReason()).contains("crop");
+        assertThat(bench.emulator.requestCount()).isEqualTo(requests);
+    }
+
+    @Test
+    void eachSliceIsChargedOnce() {
+        int before = bench.emulator.charges().size();
+        bench.run(RemoveBackgroundCommand.class, "imp", TestImages.stack("once", 2), "api_key", FijiBench.KEY);
+        List<Charge> charges = bench.emulator.charges();
+        assertThat(charges.subList(before, charges.size())).hasSize(2)
+                .extracting(Charge::imageSha256).doesNotHaveDuplicates();
+    }
+
+    private static void assertBoundsNear(Rectangle actual, Rectangle expected, int tolerance) {
+        assertThat(actual.x).as("x of " + actual).isCloseTo(expected.x, within(tolerance));
+        assertThat(actual.y).as("y of " + actual).isCloseTo(expected.y, within(tolerance));
+        assertThat(actual.width).as("width of " + actual).isCloseTo(expected.width, within(2 * tolerance));
+        assertThat(actual.height).as("height of " + actual).isCloseTo(expected.height, within(2 * tolerance));
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.removebgsuite.imagej;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.process.ColorProcessor;
+import ij.process.ShortProcessor;
+import java.awt.Color;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+
+/** Small synthetic specimens: a uniform background with one solid subject, which the emulator separates exactly. */
+final class TestImages {
+
+    static final int WIDTH = 100;
+    static final int HEIGHT = 80;
+    /** Where the subject is drawn. */
+    static final Rectangle SUBJECT = new Rectangle(30, 20, 40, 36);
+
+    private TestImages() {
+    }
+
+    static ImagePlus rgb(String title) {
+        return new ImagePlus(title, rgbProcessor(SUBJECT, new Color(200, 40, 30)));
+    }
+
+    static ColorProcessor rgbProcessor(Rectangle subject, Color colour) {
+        ColorProcessor cp = new ColorProcessor(WIDTH, HEIGHT);
+        cp.setColor(new Color(235, 235, 235));
+        cp.fill();
+        cp.setColor(colour);
+        cp.setRoi(subject);
+        cp.fill();
+        cp.resetRoi();
+        return cp;
+    }
+
+    /** A 16-bit image whose values (100 and 3000) only separate once the display range is applied. */
+    static ImagePlus sixteenBit(String title) {
+        ShortProcessor sp = new ShortProcessor(WIDTH, HEIGHT);
+        sp.setValue(100);
+        sp.fill();
+        sp.setValue(3000);
+        sp.setRoi(SUBJECT);
+        sp.fill();
+        sp.resetRoi();
+        ImagePlus imp = new ImagePlus(title, sp);
+        imp.setDisplayRange(0, 4000);
+        imp.getCalibration().pixelWidth = 0.5;
+        imp.getCalibration().pixelHeight = 0.5;
+        imp.getCalibration().setUnit("um");
+        return imp;
+    }
+
+    /** A stack whose subject moves from slice to slice. */
+    static ImagePlus stack(String title, int slices) {
+        ImageStack stack = new ImageStack(WIDTH, HEIGHT);
+        for (int i = 0; i < slices; i++) {
+            Rectangle moved = new Rectangle(SUBJECT.x + 5 * i, SUBJECT.y, SUBJECT.width, SUBJECT.height);
+            stack.addSlice("t" + i, rgbProcessor(moved, new Color(30, 60 + 40 * i, 200)));
+        }
+        return new ImagePlus(title, stack);
+    }
+
+    /** Writes a specimen as PNG; the subject's colour varies with {@code seed} so every file has other bytes. */
+    static Path writePng(Path file, int seed) throws IOException {
+        ColorProcessor cp = rgbProcessor(SUBJECT, new Color(20 + seed * 7 % 200, 90, 160));
+        BufferedImage image = cp.getBufferedImage();
+        java.nio.file.Files.createDirectories(file.getParent());
+        ImageIO.write(image, "png", file.toFile());
+        return file;
+    }
+}
