@@ -35,6 +35,8 @@ public final class RemoveBgOptions {
             "bg_color", "bg_image_url", "bg_image_file");
 
     private static final Pattern PER_TYPE = Pattern.compile("(shadow_type|shadow_opacity)\\[(.*)]", Pattern.DOTALL);
+    private static final Pattern SECRET_LIKE = Pattern.compile("key|token|secret|password|auth|credential",
+            Pattern.CASE_INSENSITIVE);
     private static final String BG_NAMES = "bg_color, bg_image_url or bg_image_file";
     private static final RemoveBgOptions DEFAULTS = builder().build();
 
@@ -312,7 +314,10 @@ public final class RemoveBgOptions {
         return Objects.hash(formFields, bgImageFile);
     }
 
-    /** The form fields (URLs without their query, which may carry a signature) and the background part, if any. */
+    /**
+     * The form fields (URLs without their query, which may carry a signature; extra parameters whose names suggest a
+     * credential redacted) and the background part, if any.
+     */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("RemoveBgOptions{");
@@ -330,6 +335,9 @@ public final class RemoveBgOptions {
             String value = e.getValue();
             if (name.equals("image_file_b64")) {
                 value = "<" + value.length() + " base64 characters>";
+            } else if (SECRET_LIKE.matcher(name).find()) {
+                // An extra parameter the API may add later could carry a credential; logs never show it.
+                value = "<redacted>";
             } else if (name.endsWith("_url")) {
                 value = WireText.redactUrl(value);
             }

@@ -62,23 +62,23 @@ class FromParametersPropertiesTest {
         return Arbitraries.maps(keys, values()).ofMaxSize(6);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 600)
     void optionsFailOnlyWithAnInvalidParameterNamingAGivenKey(@ForAll("parameters") Map<String, String> p) {
         check(p, RemoveBgOptions::fromParameters, Set.of());
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 600)
     void requestsFailOnlyWithAnInvalidParameterNamingAGivenKey(@ForAll("parameters") Map<String, String> p) {
         // With no source given at all, the error names image_file (the missing source) by design.
         check(p, RemoveBgRequest::fromParameters, Set.of("image_file"));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void improvementsFailOnlyWithAnInvalidParameterNamingAGivenKey(@ForAll("parameters") Map<String, String> p) {
         check(p, ImproveRequest::fromParameters, Set.of("image_file"));
     }
 
-    @Property(tries = 500)
+    @Property(tries = 300)
     void aValidUrlSourceWithArbitraryOptionsBuildsOrNamesAGivenKey(@ForAll("parameters") Map<String, String> p) {
         Map<String, String> withSource = new java.util.HashMap<>(p);
         withSource.keySet().removeAll(Set.of("image_file", "image_file_b64"));
@@ -86,7 +86,7 @@ class FromParametersPropertiesTest {
         check(withSource, RemoveBgRequest::fromParameters, Set.of());
     }
 
-    @Property(tries = 500)
+    @Property(tries = 300)
     void theGeneratorReachesBothOutcomes(@ForAll("parameters") Map<String, String> p) {
         Map<String, String> withSource = new java.util.HashMap<>(p);
         withSource.keySet().removeAll(Set.of("image_file", "image_file_b64"));

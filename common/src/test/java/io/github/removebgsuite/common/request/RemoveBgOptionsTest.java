@@ -329,5 +329,9 @@ class RemoveBgOptionsTest {
         assertThat(options.toString()).contains("size=full", "cdn.example.com/bg.jpg")
                 .doesNotContain("secret123", "pw");
         assertThat(options.formFields().get("bg_image_url")).endsWith("secret123");
+        RemoveBgOptions extra = RemoveBgOptions.builder().extraParameter("partner_api_key", "k-123456")
+                .extraParameter("mode", "fast").build();
+        assertThat(extra.toString()).contains("mode=fast", "partner_api_key=<redacted>").doesNotContain("k-123456");
+        assertThat(extra.formFields()).containsEntry("partner_api_key", "k-123456");
     }
 }
