@@ -3,7 +3,11 @@ package io.github.removebgsuite.emulator;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
 import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
+import java.awt.image.DirectColorModel;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -115,21 +119,16 @@ final class ImageCodec {
         return fit(toArgb(image), maxPixels);
     }
 
-    /** The image as an ARGB raster. */
+    /** The image as an ARGB raster (drawn once into an INT_ARGB image whose array is then used directly). */
     static Raster toArgb(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
-        int[] argb = new int[w * h];
-        if (image.getType() == BufferedImage.TYPE_INT_ARGB) {
-            image.getRGB(0, 0, w, h, argb, 0, w);
-        } else {
-            BufferedImage copy = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-            Graphics2D g = copy.createGraphics();
-            g.drawImage(image, 0, 0, null);
-            g.dispose();
-            copy.getRGB(0, 0, w, h, argb, 0, w);
-        }
-        return new Raster(w, h, argb);
+        BufferedImage copy = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = copy.createGraphics();
+        g.setComposite(java.awt.AlphaComposite.Src);
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        return new Raster(w, h, ((DataBufferInt) copy.getRaster().getDataBuffer()).getData());
     }
 
     /** Scales the raster down (aspect kept) to at most {@code maxPixels}; returns it unchanged when it fits. */
@@ -156,17 +155,19 @@ final class ImageCodec {
         BufferedImage target = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = target.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setComposite(java.awt.AlphaComposite.Src);
         g.drawImage(source, 0, 0, w, h, null);
         g.dispose();
-        int[] argb = new int[w * h];
-        target.getRGB(0, 0, w, h, argb, 0, w);
-        return new Raster(w, h, argb);
+        return new Raster(w, h, ((DataBufferInt) target.getRaster().getDataBuffer()).getData());
     }
 
+    /** A view of the raster as an INT_ARGB image, sharing its array (no per-pixel copy). */
     static BufferedImage toImage(Raster raster) {
-        BufferedImage image = new BufferedImage(raster.width(), raster.height(), BufferedImage.TYPE_INT_ARGB);
-        image.setRGB(0, 0, raster.width(), raster.height(), raster.argb(), 0, raster.width());
-        return image;
+        DataBufferInt buffer = new DataBufferInt(raster.argb(), raster.argb().length);
+        DirectColorModel model = (DirectColorModel) ColorModel.getRGBdefault();
+        WritableRaster pixels = java.awt.image.Raster.createPackedRaster(buffer, raster.width(), raster.height(),
+                raster.width(), model.getMasks(), null);
+        return new BufferedImage(model, pixels, false, null);
     }
 
     /** True when any pixel is not fully opaque. */
@@ -184,9 +185,9 @@ final class ImageCodec {
         return write(grey ? greyImage(raster) : toImage(raster), "png", null);
     }
 
-    /** WebP, lossless, with alpha. */
+    /** WebP with alpha: lossy colour at quality 0.9 (lossless is several times slower on large images). */
     static byte[] webp(Raster raster) throws IOException {
-        return write(toImage(raster), "webp", "Lossless");
+        return write(toImage(raster), "webp", "Lossy");
     }
 
     /** JPG: transparency flattened onto white (JPG has none). */
@@ -195,7 +196,7 @@ final class ImageCodec {
             return write(greyImage(raster), "jpg", null);
         }
         BufferedImage rgb = new BufferedImage(raster.width(), raster.height(), BufferedImage.TYPE_INT_RGB);
-        int[] out = new int[raster.argb().length];
+        int[] out = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
         int[] in = raster.argb();
         for (int i = 0; i < in.length; i++) {
             int a = in[i] >>> 24;
@@ -204,7 +205,6 @@ final class ImageCodec {
             int b = ((in[i] & 0xff) * a + 255 * (255 - a)) / 255;
             out[i] = r << 16 | g << 8 | b;
         }
-        rgb.setRGB(0, 0, raster.width(), raster.height(), out, 0, raster.width());
         return write(rgb, "jpg", null);
     }
 
@@ -212,14 +212,13 @@ final class ImageCodec {
     static byte[] zip(Raster raster) throws IOException {
         int[] in = raster.argb();
         BufferedImage color = new BufferedImage(raster.width(), raster.height(), BufferedImage.TYPE_INT_RGB);
-        int[] rgb = new int[in.length];
+        int[] rgb = ((DataBufferInt) color.getRaster().getDataBuffer()).getData();
         BufferedImage alpha = new BufferedImage(raster.width(), raster.height(), BufferedImage.TYPE_BYTE_GRAY);
         byte[] matte = ((DataBufferByte) alpha.getRaster().getDataBuffer()).getData();
         for (int i = 0; i < in.length; i++) {
             rgb[i] = in[i] & 0xffffff;
             matte[i] = (byte) (in[i] >>> 24);
         }
-        color.setRGB(0, 0, raster.width(), raster.height(), rgb, 0, raster.width());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.putNextEntry(new ZipEntry("color.jpg"));
@@ -259,6 +258,7 @@ final class ImageCodec {
             } else if (compressionType != null && param.canWriteCompressed()) {
                 param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
                 param.setCompressionType(compressionType);
+                param.setCompressionQuality(0.9f);
             }
             writer.write(null, new IIOImage(image, null, null), param);
         } finally {
