@@ -181,19 +181,8 @@ public final class ImproveRequest {
          * @throws InvalidParameterException when the name is blank or is one this request types
          */
         public Builder extraParameter(String name, String value) {
-            Objects.requireNonNull(name, "name");
-            if (name.isBlank()) {
-                throw new InvalidParameterException(name, value, "a parameter name");
-            }
-            if (NAMES.contains(name) || ImageSourceSlot.NAMES.contains(name)) {
-                throw new InvalidParameterException(name, value, "its own setter: " + name
-                        + " is a known parameter, not an extra one");
-            }
-            if (WireText.isBlank(value)) {
-                extraParameters.remove(name);
-            } else {
-                extraParameters.put(name, value);
-            }
+            WireText.putExtra(extraParameters, name, value,
+                    name != null && (NAMES.contains(name) || ImageSourceSlot.NAMES.contains(name)));
             return this;
         }
 

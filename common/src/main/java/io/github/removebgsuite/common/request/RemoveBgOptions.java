@@ -714,19 +714,7 @@ public final class RemoveBgOptions {
          * @throws InvalidParameterException when the name is blank or is a parameter this model types
          */
         public Builder extraParameter(String name, String value) {
-            Objects.requireNonNull(name, "name");
-            if (name.isBlank()) {
-                throw new InvalidParameterException(name, value, "a parameter name");
-            }
-            if (isKnownName(name)) {
-                throw new InvalidParameterException(name, value, "its own setter: " + name
-                        + " is a known parameter, not an extra one");
-            }
-            if (WireText.isBlank(value)) {
-                extraParameters.remove(name);
-            } else {
-                extraParameters.put(name, value);
-            }
+            WireText.putExtra(extraParameters, name, value, name != null && isKnownName(name));
             return this;
         }
 

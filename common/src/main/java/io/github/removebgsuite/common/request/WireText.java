@@ -140,4 +140,24 @@ final class WireText {
     static String abbreviated(String value) {
         return value.length() <= 40 ? value : value.substring(0, 37) + "...";
     }
+
+    /**
+     * Adds (or, for a blank value, removes) a pass-through parameter, refusing a blank name or one the model types,
+     * so that a known parameter is never sent unchecked.
+     */
+    static void putExtra(java.util.Map<String, String> extras, String name, String value, boolean known) {
+        java.util.Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new InvalidParameterException(name, value, "a parameter name");
+        }
+        if (known) {
+            throw new InvalidParameterException(name, value, "its own setter: " + name
+                    + " is a known parameter, not an extra one");
+        }
+        if (isBlank(value)) {
+            extras.remove(name);
+        } else {
+            extras.put(name, value);
+        }
+    }
 }

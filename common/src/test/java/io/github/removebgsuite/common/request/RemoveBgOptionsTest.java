@@ -2,6 +2,7 @@ package io.github.removebgsuite.common.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.github.removebgsuite.common.request.Refusals.refusal;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.github.removebgsuite.common.error.InvalidParameterException;
@@ -18,15 +19,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RemoveBgOptionsTest {
-
-    private static InvalidParameterException refusal(Runnable call) {
-        try {
-            call.run();
-        } catch (InvalidParameterException e) {
-            return e;
-        }
-        throw new AssertionError("expected an InvalidParameterException");
-    }
 
     @Test
     void defaultsSendNothing() {

@@ -1,6 +1,7 @@
 package io.github.removebgsuite.common.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.github.removebgsuite.common.request.Refusals.refusal;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.github.removebgsuite.common.error.InvalidParameterException;
@@ -22,15 +23,6 @@ class RemoveBgRequestTest {
 
     @TempDir
     Path dir;
-
-    private static InvalidParameterException refusal(Runnable call) {
-        try {
-            call.run();
-        } catch (InvalidParameterException e) {
-            return e;
-        }
-        throw new AssertionError("expected an InvalidParameterException");
-    }
 
     private Path png(String name, int width, int height) throws IOException {
         return Files.write(dir.resolve(name), TestImages.pngHeader(width, height));
