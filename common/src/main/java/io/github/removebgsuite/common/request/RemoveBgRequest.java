@@ -354,7 +354,8 @@ public final class RemoveBgRequest {
 
         /**
          * The deprecated {@code add_shadow}: {@code true} is sent as {@code shadow_type[car]=car} (its documented
-         * meaning) and both values add a warning. Prefer {@link RemoveBgOptions.Builder#shadowType(ForegroundType, ShadowType)}.
+         * meaning) and both values add a warning. Prefer
+         * {@link RemoveBgOptions.Builder#shadowType(ForegroundType, ShadowType)}.
          */
         public Builder addShadow(Boolean addShadow) {
             options.addShadow(addShadow);
@@ -462,7 +463,8 @@ public final class RemoveBgRequest {
          * {@code bg_image_file}: a background image uploaded as a binary part (a file, bytes or a stream); excludes
          * the other {@code bg_} parameters.
          *
-         * @throws InvalidParameterException for a URL or base64 source (use {@link RemoveBgOptions.Builder#bgImageUrl(String)})
+         * @throws InvalidParameterException for a URL or base64 source (use
+         *     {@link RemoveBgOptions.Builder#bgImageUrl(String)})
          */
         public Builder bgImageFile(ImageSource bgImageFile) {
             options.bgImageFile(bgImageFile);
