@@ -221,6 +221,37 @@ class BatchEngineTest {
     }
 
     @Test
+    void interruptingTheCallingThreadFinishesTheImageInFlightAndStartsNoOther() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            image("t" + i + ".png", i);
+        }
+        Thread runner = Thread.currentThread();
+        BatchListener interrupter = new BatchListener() {
+            @Override
+            public void onItem(BatchItem item, int completed, int total) {
+                if (completed == 1) {
+                    runner.interrupt();
+                }
+            }
+        };
+        BatchReport report;
+        boolean stillInterrupted;
+        try {
+            report = run(job(pngFull()).concurrency(1).listener(interrupter));
+        } finally {
+            stillInterrupted = Thread.interrupted(); // also clears the flag for the rest of the test
+        }
+
+        assertThat(stillInterrupted).as("the interrupt is passed on to the caller").isTrue();
+        assertThat(report.stopReason()).contains("interrupted");
+        assertThat(report.items()).hasSize(5);
+        // The worker may have taken the second image before the runner saw the interrupt, never more.
+        assertThat(report.processed()).isBetween(1, 2);
+        assertThat(report.notRun()).isEqualTo(5 - report.processed());
+        assertThat(emulator.charges()).hasSize(report.processed());
+    }
+
+    @Test
     void serverErrorsAndA429StormLeaveEveryImageDoneOrFailedAndNoPartialFile() throws IOException {
         for (int i = 0; i < 8; i++) {
             image("s" + i + ".jpg", i);
