@@ -143,6 +143,11 @@ class ZipComposerTest {
         try (Stream<Path> files = Files.list(png.getParent())) {
             assertThat(files).containsExactly(png.toAbsolutePath());
         }
+        if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+            Path plain = Files.createFile(temp.resolve("plain"));
+            assertThat(Files.getPosixFilePermissions(png)).as("the umask's permissions, not a temp file's")
+                    .isEqualTo(Files.getPosixFilePermissions(plain));
+        }
     }
 
     @Test
