@@ -3,6 +3,7 @@ package io.github.removebgsuite.common.client;
 import io.github.removebgsuite.common.error.ApiConnectionException;
 import io.github.removebgsuite.common.error.RemoveBgException;
 import io.github.removebgsuite.common.image.ImageDimensions;
+import io.github.removebgsuite.common.ratelimit.RateLimitSnapshot;
 import io.github.removebgsuite.common.request.ImageSource;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -108,6 +109,11 @@ final class Exchange<T> implements Callback {
     public void onResponse(Call okCall, Response response) {
         try (response) {
             transport.log(Level.DEBUG, () -> call.method() + " /" + call.path() + ": HTTP " + response.code());
+            // Every answer re-synchronises the shared limiter: the server's count covers all clients of the key.
+            RateLimitSnapshot snapshot = ResponseDecoder.rateLimit(response.headers());
+            if (snapshot != null) {
+                transport.limiter().synchronize(snapshot);
+            }
             T value = transport.decoder().decode(response, call, decoder);
             future.complete(value);
         } catch (RemoveBgException e) {

@@ -1,0 +1,126 @@
+package io.github.removebgsuite.common.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.removebgsuite.common.error.RemoveBgException;
+import io.github.removebgsuite.common.ratelimit.MegapixelRateLimiter;
+import io.github.removebgsuite.common.request.RemoveBgRequest;
+import io.github.removebgsuite.common.retry.RetryPolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import okio.Buffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The megapixel limiter as the client uses it, and what closing the client does to calls still pending. */
+class PacingAndLifecycleTest {
+
+    private static final byte[] PNG = Wire.png(4, 3);
+
+    @StartStop
+    private final MockWebServer server = new MockWebServer();
+
+    @TempDir
+    Path dir;
+
+    private RemoveBgClient client(MegapixelRateLimiter limiter) {
+        return RemoveBgClient.builder().apiKey("k").baseUrl(server.url("/v1.0").toString())
+                .retryPolicy(RetryPolicy.none()).rateLimiter(limiter).build();
+    }
+
+    private static RemoveBgRequest urlRequest() {
+        return RemoveBgRequest.builder().imageUrl("https://example.com/a.jpg").build();
+    }
+
+    private static MockResponse plainPng() {
+        return new MockResponse.Builder().code(200).setHeader("Content-Type", "image/png")
+                .body(new Buffer().write(PNG)).build();
+    }
+
+    @Test
+    void aLocalFileIsPricedByItsMegapixels() throws Exception {
+        Path image = Files.write(dir.resolve("three-mp.png"), Wire.png(2000, 1500));
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(100,
+                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+        server.enqueue(plainPng());
+        try (RemoveBgClient client = client(limiter)) {
+            client.removeBackground(RemoveBgRequest.builder().imageFile(image).build());
+        }
+        assertThat(limiter.available()).isEqualTo(97.0);
+    }
+
+    @Test
+    void everyAnswerResynchronisesTheLimiter() {
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter();
+        server.enqueue(new MockResponse.Builder(plainPng()).setHeader("X-RateLimit-Limit", "500")
+                .setHeader("X-RateLimit-Remaining", "7")
+                .setHeader("X-RateLimit-Reset", String.valueOf(Instant.now().plusSeconds(60).getEpochSecond()))
+                .build());
+        try (RemoveBgClient client = client(limiter)) {
+            client.removeBackground(urlRequest());
+        }
+        assertThat(limiter.available()).isBetween(7.0, 8.0);
+    }
+
+    @Test
+    void anAsyncCallWaitsForTheLimiterOnTheSchedulerNotTheCaller() throws Exception {
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(60); // 1 MP a second
+        assertThat(limiter.reserve(60)).isZero(); // drain the bucket: the next 1 MP call waits about a second
+        server.enqueue(plainPng());
+        try (RemoveBgClient client = client(limiter)) {
+            long start = System.nanoTime();
+
+            CompletableFuture<RemoveBgResult> future = client.removeBackgroundAsync(urlRequest());
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+            assertThat(future).isNotDone();
+            assertThat(server.getRequestCount()).isZero();
+            assertThat(future.get(10, TimeUnit.SECONDS).bytes()).isEqualTo(PNG);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+        }
+    }
+
+    @Test
+    void closingFailsCallsWaitingForTheLimiterAndCallsInFlight() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                release.await(10, TimeUnit.SECONDS);
+                return plainPng();
+            }
+        });
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(60);
+        RemoveBgClient client = client(limiter);
+        CompletableFuture<RemoveBgResult> inFlight = client.removeBackgroundAsync(urlRequest());
+        server.takeRequest(5, TimeUnit.SECONDS);
+        limiter.reserve(600); // the next call would wait ten minutes
+        CompletableFuture<RemoveBgResult> waiting = client.removeBackgroundAsync(urlRequest());
+
+        client.close();
+        release.countDown();
+
+        for (CompletableFuture<RemoveBgResult> f : List.of(inFlight, waiting)) {
+            assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(RemoveBgException.class).hasMessageContaining("closed");
+        }
+        assertThatThrownBy(() -> client.removeBackground(urlRequest())).isInstanceOf(RemoveBgException.class)
+                .hasMessageContaining("closed");
+        client.close(); // idempotent
+    }
+}
