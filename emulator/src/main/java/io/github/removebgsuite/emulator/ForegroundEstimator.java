@@ -5,7 +5,8 @@ import io.github.removebgsuite.emulator.ImageCodec.Raster;
 /**
  * A deterministic stand-in for remove.bg's segmentation: the background is the border's dominant colour, grown by a
  * flood fill from the border (and from everything outside the region of interest) through pixels within a colour
- * distance of it. What the fill does not reach is foreground; its outermost pixel ring gets a soft edge. Runs in
+ * distance of it. What the fill does not reach is foreground; its outermost pixel ring gets a soft edge. Enclosed
+ * background-coloured regions (the inside of a handle, a car's windows) are holes or semi-transparent as asked. Runs in
  * linear time on {@code int[]} rasters.
  */
 final class ForegroundEstimator {
@@ -15,26 +16,94 @@ final class ForegroundEstimator {
     private ForegroundEstimator() {
     }
 
-    /** The estimate: an alpha matte plus which pixels were background-like but enclosed by the foreground. */
-    record Matte(int width, int height, int[] alpha, boolean[] enclosedBackgroundLike, int[] box) {
-        /** Number of foreground pixels (alpha above zero). */
-        long foregroundPixels() {
-            long n = 0;
-            for (int a : alpha) {
-                if (a > 0) {
-                    n++;
+    /**
+     * The segmentation: which pixels the border fill reached ({@code background}), which unreached pixels still look
+     * like the background (holes such as a mug handle's inside or a car's windows), and the foreground's bounding box
+     * {@code x0, y0, x1, y1} (inclusive; {@code x1 < 0} when there is no foreground).
+     */
+    record Segmentation(int width, int height, boolean[] background, boolean[] enclosedBackgroundLike, int[] box) {
+        /** Whether anything is foreground. */
+        boolean hasForeground() {
+            return box[2] >= 0;
+        }
+
+        /**
+         * The alpha matte.
+         *
+         * @param holes what enclosed background-like regions become: {@code -1} background (regions of at least
+         *     {@link #MIN_HOLE_FRACTION} of the image; smaller specks stay foreground), otherwise that alpha (for
+         *     instance 128 for semi-transparent car windows, 255 to keep them opaque)
+         */
+        int[] alpha(int holes) {
+            int w = width;
+            int h = height;
+            boolean[] out = background;
+            if (holes < 0) {
+                out = background.clone();
+                clearHoles(out);
+            }
+            int[] alpha = new int[w * h];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int i = y * w + x;
+                    if (out[i]) {
+                        continue;
+                    }
+                    // 3x3 box average of the hard matte, kept inside the foreground: a 1 px anti-aliased rim
+                    int sum = 0;
+                    for (int dy = -1; dy <= 1; dy++) {
+                        for (int dx = -1; dx <= 1; dx++) {
+                            int nx = x + dx;
+                            int ny = y + dy;
+                            boolean fg = nx >= 0 && ny >= 0 && nx < w && ny < h && !out[ny * w + nx];
+                            sum += fg ? 255 : 0;
+                        }
+                    }
+                    int a = Math.max(1, sum / 9);
+                    alpha[i] = holes >= 0 && enclosedBackgroundLike[i] ? Math.min(a, holes) : a;
                 }
             }
-            return n;
+            return alpha;
+        }
+
+        private void clearHoles(boolean[] out) {
+            int w = width;
+            int min = (int) Math.max(4, (long) width * height * MIN_HOLE_FRACTION);
+            boolean[] seen = new boolean[out.length];
+            int[] queue = new int[out.length];
+            for (int start = 0; start < out.length; start++) {
+                if (seen[start] || out[start] || !enclosedBackgroundLike[start]) {
+                    continue;
+                }
+                int head = 0;
+                int tail = 0;
+                queue[tail++] = start;
+                seen[start] = true;
+                while (head < tail) {
+                    int i = queue[head++];
+                    int x = i % w;
+                    int[] neighbours = {x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, i - w, i + w};
+                    for (int n : neighbours) {
+                        if (n >= 0 && n < out.length && !seen[n] && !out[n] && enclosedBackgroundLike[n]) {
+                            seen[n] = true;
+                            queue[tail++] = n;
+                        }
+                    }
+                }
+                if (tail >= min) {
+                    for (int k = 0; k < tail; k++) {
+                        out[queue[k]] = true;
+                    }
+                }
+            }
         }
     }
 
-    /**
-     * Estimates the foreground inside {@code roi} ({@code x1, y1, x2, y2} in pixels, exclusive end).
-     *
-     * @param softEdge whether the foreground's outer ring gets intermediate alpha values
-     */
-    static Matte estimate(Raster image, int[] roi, boolean softEdge) {
+    /** Enclosed background-like regions at least this fraction of the image are holes, not foreground. */
+    static final double MIN_HOLE_FRACTION = 0.0005;
+
+    /** Segments the image inside {@code roi} ({@code x1, y1, x2, y2} in pixels, end exclusive). */
+    static Segmentation estimate(Raster image, int[] roi) {
         int w = image.width();
         int h = image.height();
         int[] px = image.argb();
@@ -90,7 +159,6 @@ final class ForegroundEstimator {
             }
         }
 
-        int[] alpha = new int[w * h];
         boolean[] enclosed = new boolean[w * h];
         int[] box = {w, h, -1, -1};
         for (int y = 0; y < h; y++) {
@@ -100,28 +168,13 @@ final class ForegroundEstimator {
                     continue;
                 }
                 enclosed[i] = like[i];
-                int a = 255;
-                if (softEdge) {
-                    // 3x3 box average of the hard matte, kept inside the foreground: a 1 px anti-aliased rim
-                    int sum = 0;
-                    for (int dy = -1; dy <= 1; dy++) {
-                        for (int dx = -1; dx <= 1; dx++) {
-                            int nx = x + dx;
-                            int ny = y + dy;
-                            boolean fg = nx >= 0 && ny >= 0 && nx < w && ny < h && !outside[ny * w + nx];
-                            sum += fg ? 255 : 0;
-                        }
-                    }
-                    a = Math.max(1, sum / 9);
-                }
-                alpha[i] = a;
                 box[0] = Math.min(box[0], x);
                 box[1] = Math.min(box[1], y);
                 box[2] = Math.max(box[2], x);
                 box[3] = Math.max(box[3], y);
             }
         }
-        return new Matte(w, h, alpha, enclosed, box);
+        return new Segmentation(w, h, outside, enclosed, box);
     }
 
     private static int visit(int i, boolean[] like, boolean[] outside, int[] queue, int tail) {

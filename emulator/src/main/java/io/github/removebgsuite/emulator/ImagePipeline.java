@@ -1,6 +1,6 @@
 package io.github.removebgsuite.emulator;
 
-import io.github.removebgsuite.emulator.ForegroundEstimator.Matte;
+import io.github.removebgsuite.emulator.ForegroundEstimator.Segmentation;
 import io.github.removebgsuite.emulator.ImageCodec.Raster;
 import io.github.removebgsuite.emulator.RemovalOptions.Length;
 import java.io.IOException;
@@ -35,29 +35,25 @@ final class ImagePipeline {
         int w = input.width();
         int h = input.height();
         int[] roi = roi(options, w, h, roiScale);
-        Matte matte = ForegroundEstimator.estimate(input, roi, true);
-        if (matte.box()[2] < 0) {
+        Segmentation segmentation = ForegroundEstimator.estimate(input, roi);
+        if (!segmentation.hasForeground()) {
             throw ApiError.badRequest("unknown_foreground", "Could not identify foreground in image",
                     "No foreground was found" + (options.roi.isPresent() ? " inside the roi" : "")
                             + ": the image appears to be all background.");
         }
-        String baseType = classify(options.type, matte.box());
-        int[] alpha = matte.alpha();
-        if (options.semitransparency && baseType.equals("car")) {
-            // documented: semi-transparency applies to car windows, i.e. background-like areas the car encloses
-            for (int i = 0; i < alpha.length; i++) {
-                if (matte.enclosedBackgroundLike()[i]) {
-                    alpha[i] = Math.min(alpha[i], 128);
-                }
-            }
-        }
+        String baseType = classify(options.type, segmentation.box());
+        // Holes in most subjects are background; a car's enclosed background shows through its windows, which the
+        // reference makes semi-transparent (semitransparency=true, the default) or keeps opaque.
+        int holes = !baseType.equals("car") ? -1 : options.semitransparency ? 128 : 255;
+        int[] alpha = segmentation.alpha(holes);
         int[] layer = new int[w * h];
         int[] in = input.argb();
         for (int i = 0; i < layer.length; i++) {
             int a = alpha[i] * (in[i] >>> 24) / 255;
             layer[i] = a << 24 | in[i] & 0xffffff;
         }
-        int[] fg = {matte.box()[0], matte.box()[1], matte.box()[2] + 1, matte.box()[3] + 1};
+        int[] box0 = segmentation.box();
+        int[] fg = {box0[0], box0[1], box0[2] + 1, box0[3] + 1};
 
         String shadow = options.shadowFor(baseType);
         if (!shadow.equals("none")) {

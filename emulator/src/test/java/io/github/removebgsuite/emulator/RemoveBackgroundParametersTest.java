@@ -264,4 +264,23 @@ class RemoveBackgroundParametersTest {
         assertThat(decode(on.body()).getRGB(75, 34) >>> 24).isEqualTo(128);
         assertThat(decode(off.body()).getRGB(75, 34) >>> 24).isEqualTo(255);
     }
+
+    @Test
+    void enclosedBackgroundOfOtherSubjectsIsAHole() {
+        BufferedImage mug = EmulatorHttp.solid(120, 100, Color.WHITE);
+        java.awt.Graphics2D g = mug.createGraphics();
+        g.setColor(new Color(160, 80, 40));
+        g.fillRect(20, 20, 50, 60);
+        g.fillRect(70, 35, 25, 30); // handle
+        g.setColor(Color.WHITE);
+        g.fillRect(75, 42, 14, 16); // the handle's inside shows the background
+        g.dispose();
+        HttpResponse<byte[]> r = EmulatorHttp.post(emu(), "/removebg", new EmulatorHttp.Multipart()
+                .file("image_file", "mug.png", EmulatorHttp.encode(mug, "png")), EmulatorHttp.auth());
+
+        BufferedImage result = decode(r.body());
+        assertThat(result.getRGB(82, 50) >>> 24).as("inside the handle").isZero();
+        assertThat(result.getRGB(72, 50) >>> 24).as("the handle itself").isEqualTo(255);
+        assertThat(header(r, "X-Foreground-Width")).isEqualTo("75");
+    }
 }
