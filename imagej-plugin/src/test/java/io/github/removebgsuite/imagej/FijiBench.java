@@ -24,10 +24,23 @@ import org.scijava.log.LogService;
 import org.scijava.prefs.PrefService;
 
 /**
- * A real SciJava context wired to a fresh emulator on loopback, recording every log line and status message, as the
- * plugin's tests need it. One bench per test class; {@link #reset()} between tests.
+ * A real SciJava context wired to an emulator on loopback, recording every log line and status message, as the
+ * plugin's tests need it. One bench serves every test class of the run ({@link #shared()}), since a context takes
+ * seconds to start; tests {@link #reset()} it and set their read timeout.
  */
 final class FijiBench implements AutoCloseable {
+
+    private static FijiBench shared;
+
+    /** The bench of this test run, started on first use and closed when the JVM exits; reset for the caller. */
+    static synchronized FijiBench shared() {
+        if (shared == null) {
+            shared = new FijiBench();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        shared.reset();
+        return shared;
+    }
 
     static final String KEY = "fiji-test-key-5b1d0c3a9e";
     static final String POOR_KEY = "fiji-poor-key-77aa01";
@@ -39,10 +52,6 @@ final class FijiBench implements AutoCloseable {
     final List<String> statuses = Collections.synchronizedList(new ArrayList<>());
 
     FijiBench() {
-        this(Duration.ofSeconds(10));
-    }
-
-    FijiBench(Duration readTimeout) {
         emulator = RemoveBgEmulator.builder()
                 .port(0)
                 .apiKey(KEY, new BigDecimal("1000"))
@@ -52,6 +61,16 @@ final class FijiBench implements AutoCloseable {
         context = new Context();
         service = context.service(RemoveBgService.class);
         service.setBaseUrl(emulator.baseUrl());
+        LogService logService = context.service(LogService.class);
+        logService.setLevel(LogLevel.INFO);
+        logService.addLogListener(message -> log.add(message.text()
+                + (message.throwable() == null ? "" : " " + message.throwable())));
+        context.service(EventService.class).subscribe(this);
+        reset();
+    }
+
+    /** Builds the plugin's clients with this read timeout, fast retries and a short connect timeout. */
+    void useReadTimeout(Duration readTimeout) {
         service.setClientCustomizer(builder -> builder
                 .readTimeout(readTimeout)
                 .connectTimeout(Duration.ofSeconds(2))
@@ -61,13 +80,6 @@ final class FijiBench implements AutoCloseable {
                         .maxBackoff(Duration.ofMillis(40))
                         .maxRateLimitWait(Duration.ofSeconds(3))
                         .build()));
-        ServiceTestAccess.setEnvironment(service, name -> null);
-        LogService logService = context.service(LogService.class);
-        logService.setLevel(LogLevel.INFO);
-        logService.addLogListener(message -> log.add(message.text()
-                + (message.throwable() == null ? "" : " " + message.throwable())));
-        context.service(EventService.class).subscribe(this);
-        reset();
     }
 
     @EventHandler
@@ -77,8 +89,14 @@ final class FijiBench implements AutoCloseable {
         }
     }
 
-    /** Forgets saved keys, consent and captured text; the emulator's faults are cleared. */
+    /**
+     * Forgets saved keys, consent and captured text; clears the emulator's faults and the environment; restores the
+     * default read timeout (10 s) and log level (INFO, Fiji's default).
+     */
     void reset() {
+        useReadTimeout(Duration.ofSeconds(10));
+        ServiceTestAccess.setEnvironment(service, name -> null);
+        context.service(LogService.class).setLevel(LogLevel.INFO);
         context.service(PrefService.class).clear(RemoveBgService.class);
         log.clear();
         statuses.clear();

@@ -18,6 +18,9 @@ import javax.imageio.ImageIO;
 /** Checks shared by the folder tests: what is on disk, and what the emulator charged. */
 final class FolderOutputs {
 
+    /** Every specimen of the run gets its own colour, so no two tests share an image (or a charge). */
+    private static final java.util.concurrent.atomic.AtomicInteger SEEDS = new java.util.concurrent.atomic.AtomicInteger();
+
     private FolderOutputs() {
     }
 
@@ -27,7 +30,7 @@ final class FolderOutputs {
         for (int i = 0; i < count; i++) {
             Path file = i == count - 1 && count > 1 ? folder.resolve("sub").resolve("s" + i + ".png")
                     : folder.resolve("s" + i + ".png");
-            files.add(TestImages.writePng(file, i + (int) (System.nanoTime() % 97)));
+            files.add(TestImages.writePng(file, SEEDS.getAndIncrement()));
         }
         return files;
     }

@@ -11,7 +11,6 @@ import io.github.removebgsuite.emulator.Charge;
 import java.awt.Rectangle;
 import java.math.BigDecimal;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,12 +23,7 @@ class RemoveBackgroundCommandTest {
 
     @BeforeAll
     static void start() {
-        bench = new FijiBench();
-    }
-
-    @AfterAll
-    static void stop() {
-        bench.close();
+        bench = FijiBench.shared();
     }
 
     @BeforeEach

@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,18 +26,12 @@ class RemoveBackgroundFolderCommandTest {
 
     @BeforeAll
     static void start() {
-        bench = new FijiBench();
-    }
-
-    @AfterAll
-    static void stop() {
-        bench.close();
+        bench = FijiBench.shared();
     }
 
     @BeforeEach
     void reset() {
         bench.reset();
-        ServiceTestAccess.setEnvironment(bench.service, name -> null);
     }
 
     @Test

@@ -64,9 +64,9 @@ final class TestImages {
         return new ImagePlus(title, stack);
     }
 
-    /** Writes a specimen as PNG; the subject's colour varies with {@code seed} so every file has other bytes. */
+    /** Writes a specimen as PNG; the subject's colour encodes {@code seed}, so distinct seeds give distinct files. */
     static Path writePng(Path file, int seed) throws IOException {
-        ColorProcessor cp = rgbProcessor(SUBJECT, new Color(20 + seed * 7 % 200, 90, 160));
+        ColorProcessor cp = rgbProcessor(SUBJECT, new Color(seed % 200, 40 + seed / 200 % 200, 160));
         BufferedImage image = cp.getBufferedImage();
         java.nio.file.Files.createDirectories(file.getParent());
         ImageIO.write(image, "png", file.toFile());
