@@ -205,6 +205,7 @@ public final class BatchEngine {
             // The same image under another name (or a renamed input): give it its mirrored output without a call.
             try {
                 AtomicFiles.copy(done.get(), planned);
+                manifest.forgetOutput(planned);
                 return Optional.of(BatchItem.of(file, Outcome.SKIPPED, BigDecimal.ZERO, planned,
                         "same image and parameters as the earlier result " + done.get() + "; copied"));
             } catch (IOException e) {
@@ -232,6 +233,7 @@ public final class BatchEngine {
                     }
                     try {
                         AtomicFiles.copy(source, planned);
+                        manifest.forgetOutput(planned);
                         return BatchItem.of(file, Outcome.SKIPPED, BigDecimal.ZERO, planned, same + "; copied");
                     } catch (IOException e) {
                         return failed(file, BigDecimal.ZERO, same + "; copying its result failed: " + e.getMessage());

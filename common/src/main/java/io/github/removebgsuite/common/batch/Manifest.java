@@ -130,11 +130,26 @@ final class Manifest {
     synchronized void record(String key, Entry entry) throws IOException {
         entries.values().removeIf(e -> e.output().equals(entry.output()));
         entries.put(key, entry);
+        save();
+    }
+
+    private void save() throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("version", VERSION);
         root.set("entries", JSON.valueToTree(entries));
         byte[] bytes = JSON.writeValueAsBytes(root);
         AtomicFiles.write(file, out -> out.write(bytes));
+    }
+
+    /**
+     * Drops the entries naming this output file, after something else was written there (a copied earlier result), and
+     * rewrites the file if any was dropped.
+     */
+    synchronized void forgetOutput(Path output) throws IOException {
+        String relative = relativize(output);
+        if (entries.values().removeIf(e -> e.output().equals(relative))) {
+            save();
+        }
     }
 
     /** The output path as stored in an entry: relative to the output folder, '/'-separated. */

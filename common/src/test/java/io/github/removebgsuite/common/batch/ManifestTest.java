@@ -70,6 +70,21 @@ class ManifestTest {
     }
 
     @Test
+    void aNewResultInTheSameFileSupersedesTheOlderEntry() throws IOException {
+        Path manifestFile = out.resolve(BatchJob.DEFAULT_MANIFEST_NAME);
+        Manifest manifest = Manifest.load(manifestFile, out);
+        Path output = out.resolve("a.png");
+        Files.write(output, new byte[] {1});
+        manifest.record("old-parameters", new Manifest.Entry("a.jpg", "a.png", "png", BigDecimal.ONE, null, "t"));
+        manifest.record("new-parameters", new Manifest.Entry("a.jpg", "a.png", "png", BigDecimal.ONE, null, "t"));
+        assertThat(manifest.completedOutput("old-parameters")).isEmpty();
+        assertThat(manifest.completedOutput("new-parameters")).contains(output);
+
+        manifest.forgetOutput(output);
+        assertThat(Manifest.load(manifestFile, out).entry("new-parameters")).isEmpty();
+    }
+
+    @Test
     void anEntryPointingOutsideTheOutputFolderIsIgnored() throws IOException {
         Path outside = out.resolveSibling(out.getFileName() + "-evil.png");
         Files.write(outside, new byte[] {1});
