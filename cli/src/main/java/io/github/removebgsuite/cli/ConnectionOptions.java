@@ -1,6 +1,7 @@
 package io.github.removebgsuite.cli;
 
 import io.github.removebgsuite.common.client.RemoveBgClient;
+import io.github.removebgsuite.common.error.InvalidParameterException;
 import io.github.removebgsuite.emulator.RemoveBgEmulator;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -35,6 +36,10 @@ final class ConnectionOptions {
             description = "Run offline against an in-process remove.bg emulator (no key needed, no credits spent).")
     boolean emulator;
 
+    @Option(names = "--read-timeout", paramLabel = "SECONDS",
+            description = "How long to wait for a result before giving up (default: the client's, sized for 50 MP images).")
+    Integer readTimeoutSeconds;
+
     /** The environment, replaceable in tests. */
     Function<String, String> environment = System::getenv;
 
@@ -52,6 +57,13 @@ final class ConnectionOptions {
     /** Opens a client as configured, starting the embedded emulator first if asked to. */
     Connection connect(PrintWriter err) {
         RemoveBgClient.Builder builder = RemoveBgClient.builder().userAgent("cli");
+        if (readTimeoutSeconds != null) {
+            if (readTimeoutSeconds < 1) {
+                throw new InvalidParameterException("--read-timeout", readTimeoutSeconds.toString(),
+                        "a whole number of seconds >= 1");
+            }
+            builder.readTimeout(java.time.Duration.ofSeconds(readTimeoutSeconds));
+        }
         RemoveBgEmulator started = null;
         if (emulator) {
             started = RemoveBgEmulator.builder().port(0).apiKey(EMULATOR_KEY, EMULATOR_CREDITS).build().start();
