@@ -109,7 +109,7 @@ final class Transport {
         } else {
             request.post(encoder.encode(call));
             if ("removebg".equals(call.path())) {
-                request.header("Accept", jsonResults ? "application/json" : "image/*, application/json;q=0.5");
+                request.header("Accept", jsonResults ? "application/json" : "image/*");
             } else {
                 request.header("Accept", "application/json");
             }
