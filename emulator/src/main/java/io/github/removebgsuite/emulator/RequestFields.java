@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -108,12 +107,10 @@ final class RequestFields {
         if (root == null || !root.isObject()) {
             throw new IOException("JSON body is not an object");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : root.properties()) {
             JsonNode value = field.getValue();
             if (value.isObject()) {
-                for (Iterator<Map.Entry<String, JsonNode>> sub = value.fields(); sub.hasNext(); ) {
-                    Map.Entry<String, JsonNode> entry = sub.next();
+                for (Map.Entry<String, JsonNode> entry : value.properties()) {
                     put(values, counts, field.getKey() + "[" + entry.getKey() + "]", scalar(entry.getValue()));
                 }
             } else if (!value.isNull()) {
