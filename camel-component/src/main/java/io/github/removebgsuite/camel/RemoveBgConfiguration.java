@@ -30,10 +30,12 @@ public class RemoveBgConfiguration implements Cloneable {
 
     @UriParam(label = "security", secret = true, description = "The remove.bg API key, sent as the X-Api-Key header. "
             + "Prefer the component option or RAW({{removebg.api-key}}) over a literal in the URI.")
+    @Metadata(secret = true)
     private String apiKey;
 
     @UriParam(label = "security", secret = true, description = "An OAuth 2.0 access token, sent as "
             + "Authorization: Bearer, instead of an API key.")
+    @Metadata(secret = true)
     private String oauthToken;
 
     @UriParam(label = "advanced", defaultValue = DEFAULT_BASE_URL, description = "The base URL of the API, for a "
@@ -142,6 +144,7 @@ public class RemoveBgConfiguration implements Cloneable {
     @UriParam(label = "producer,shadow", enums = "true,false", description = "Deprecated by remove.bg: "
             + "adds a car shadow (API parameter add_shadow); use shadowType instead.")
     @Metadata(deprecationNote = "Use shadowType=car or shadowType.car=car")
+    @Deprecated
     private String addShadow;
 
     // ---------------------------------------------------------------- background
@@ -422,12 +425,22 @@ public class RemoveBgConfiguration implements Cloneable {
                 : new LinkedHashMap<>(shadowOpacityPerType);
     }
 
-    /** The deprecated API parameter add_shadow. */
+    /**
+     * The deprecated API parameter add_shadow.
+     *
+     * @deprecated remove.bg deprecated add_shadow; use {@link #getShadowType()} or the per-type map
+     */
+    @Deprecated
     public String getAddShadow() {
         return addShadow;
     }
 
-    /** Deprecated by remove.bg: adds a car shadow (API parameter add_shadow). */
+    /**
+     * Deprecated by remove.bg: adds a car shadow (API parameter add_shadow).
+     *
+     * @deprecated remove.bg deprecated add_shadow; use {@link #setShadowType(String)} or shadowType.car=car
+     */
+    @Deprecated
     public void setAddShadow(String addShadow) {
         this.addShadow = addShadow;
     }

@@ -2,6 +2,7 @@ package io.github.removebgsuite.camel;
 
 import io.github.removebgsuite.common.request.RemoveBgOptions;
 import java.util.Map;
+import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -19,7 +20,7 @@ import org.apache.camel.support.DefaultEndpoint;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "removebg", title = "remove.bg", syntax = "removebg:operation",
         producerOnly = true, category = {Category.AI, Category.SAAS}, headersClass = RemoveBgConstants.class)
-public class RemoveBgEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+public class RemoveBgEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     @UriPath(description = "The operation to perform: removeBackground (the message's image in, the result image "
             + "out), account (the credit balance) or improve (submit the image to the improvement program).")

@@ -12,9 +12,6 @@ import io.github.removebgsuite.common.request.ImageSource;
 import io.github.removebgsuite.common.request.ImproveRequest;
 import io.github.removebgsuite.common.request.RemoveBgOptions;
 import io.github.removebgsuite.common.request.RemoveBgRequest;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +32,7 @@ import org.apache.camel.support.DefaultAsyncProducer;
 public class RemoveBgProducer extends DefaultAsyncProducer {
 
     private final RemoveBgEndpoint endpoint;
+    private final ZipComposer composer = new ZipComposer();
     private RemoveBgClient client;
     private RemoveBgProducerHealthCheck healthCheck;
     private WritableHealthCheckRepository healthCheckRepository;
@@ -59,6 +57,7 @@ public class RemoveBgProducer extends DefaultAsyncProducer {
                     "producers", WritableHealthCheckRepository.class);
             if (healthCheckRepository != null) {
                 healthCheck = new RemoveBgProducerHealthCheck(endpoint, client);
+                healthCheck.setEnabled(true);
                 healthCheckRepository.addHealthCheck(healthCheck);
             }
         }
@@ -160,15 +159,12 @@ public class RemoveBgProducer extends DefaultAsyncProducer {
         }
     }
 
-    /** Composes a ZIP result into a PNG in memory; a malformed archive fails the exchange like any bad answer. */
-    private static byte[] composeToPng(RemoveBgResult result) {
-        ByteArrayOutputStream png = new ByteArrayOutputStream(Math.max(1024, result.size() * 2));
-        try {
-            ZipComposer.compose(new ByteArrayInputStream(result.bytes()), png);
-        } catch (IOException e) {
-            throw new CompletionException(e);
-        }
-        return png.toByteArray();
+    /**
+     * Composes a ZIP result into a PNG in memory; a malformed archive fails the exchange with the core's
+     * {@code CompositionException}, like any answer that is not what was promised.
+     */
+    private byte[] composeToPng(RemoveBgResult result) {
+        return composer.compose(result.bytes());
     }
 
     private static void onAccount(Exchange exchange, Account account) {

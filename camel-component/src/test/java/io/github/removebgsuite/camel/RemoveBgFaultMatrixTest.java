@@ -2,7 +2,6 @@ package io.github.removebgsuite.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.removebgsuite.common.compose.CompositionException;
 import io.github.removebgsuite.common.error.ApiConnectionException;
 import io.github.removebgsuite.common.error.RateLimitedException;
 import io.github.removebgsuite.common.error.RemoveBgException;
@@ -57,7 +56,7 @@ class RemoveBgFaultMatrixTest extends CamelTestSupport {
         DELAY_PAST_READ_TIMEOUT(Fault.delay(Duration.ofMillis(1500)), 1, ApiConnectionException.class),
         CONNECTION_DROPPED(Fault.dropConnection(), 1, RemoveBgException.class),
         TRUNCATED_BODY(Fault.truncatedBody(), 1, RemoveBgException.class),
-        MALFORMED_ZIP(Fault.malformedZip(), 1, CompositionException.class),
+        MALFORMED_ZIP(Fault.malformedZip(), 1, UnexpectedResponseException.class),
         HTML_BODY(Fault.htmlBody(), 1, UnexpectedResponseException.class);
 
         final Fault fault;

@@ -16,6 +16,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
@@ -39,7 +40,8 @@ import org.apache.camel.impl.DefaultCamelContext;
  * set on the exchange for a header), and it names one of the API parameters that was given.
  *
  * <p>Values exclude Camel's own URI syntax ({@code {{placeholders}}}, {@code #bean} references, {@code RAW(...)}),
- * which Camel resolves before any component sees the value.
+ * which Camel resolves before any component sees the value, and, in URIs, the {@code &} that Camel's URI parser
+ * splits on even when percent-encoded (such values need {@code RAW(...)} in a Camel URI).
  */
 class RemoveBgFuzzTest {
 
@@ -100,7 +102,7 @@ class RemoveBgFuzzTest {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:fuzz").to("removebg:removeBackground");
+                from("direct:fuzz").errorHandler(noErrorHandler()).to("removebg:removeBackground");
             }
         });
         context.start();
@@ -162,8 +164,9 @@ class RemoveBgFuzzTest {
         return names;
     }
 
-    @Property(tries = 400)
+    @Property(tries = 300)
     void uriOptionsFailOnlyWithTheCoresErrorNamingAGivenParameter(@ForAll("uriOptions") Map<String, String> options) {
+        Assume.that(options.values().stream().noneMatch(value -> value.contains("&")));
         StringBuilder uri = new StringBuilder("removebg:removeBackground?lazyStartProducer=true");
         options.forEach((name, value) -> uri.append('&').append(name).append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
@@ -198,7 +201,7 @@ class RemoveBgFuzzTest {
                 });
     }
 
-    @Property(tries = 250)
+    @Property(tries = 200)
     void headersFailOnlyWithTheCoresErrorNamingAGivenParameter(@ForAll("headers") Map<String, Object> headers) {
         Exchange reply = template.request("direct:fuzz", e -> {
             e.getIn().setBody(TestImages.png(12, 12, 5));

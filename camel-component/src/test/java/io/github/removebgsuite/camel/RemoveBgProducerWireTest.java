@@ -64,7 +64,7 @@ class RemoveBgProducerWireTest extends CamelTestSupport {
                         + "&shadowType=drop&shadowOpacity=40&semitransparency=false&bgColor=81d4fa"
                         + "&additionalParameter.future_option=on");
                 from("direct:per-type").to("removebg:removeBackground?baseUrl=" + base
-                        + "&shadowType.car=car&shadowType.person=3D&shadowOpacity.car=90&shadowOpacity.other=20"
+                        + "&shadowType.product=drop&shadowType.person=3D&shadowOpacity.car=90&shadowOpacity.other=20"
                         + "&addShadow=true&bgImageUrl=https://example.com/bg.jpg");
                 from("direct:url").to("removebg:removeBackground?baseUrl=" + base
                         + "&imageUrl=https://example.com/in.jpg&size=preview");
@@ -145,13 +145,18 @@ class RemoveBgProducerWireTest extends CamelTestSupport {
         template.sendBody("direct:per-type", IMAGE);
 
         RecordedForm form = RecordedForm.of(take());
+        // the core sends the deprecated add_shadow=true in its documented modern form, shadow_type[car]=car
         assertThat(form.fields).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "shadow_type[car]", "car",
+                "shadow_type[product]", "drop",
                 "shadow_type[person]", "3D",
                 "shadow_opacity[car]", "90",
                 "shadow_opacity[other]", "20",
-                "add_shadow", "true",
                 "bg_image_url", "https://example.com/bg.jpg"));
+
+        enqueueImage();
+        template.sendBodyAndHeader("direct:plain", IMAGE, RemoveBgConstants.ADD_SHADOW, true);
+        assertThat(RecordedForm.of(take()).fields).isEqualTo(Map.of("shadow_type[car]", "car"));
     }
 
     @Test
@@ -173,7 +178,6 @@ class RemoveBgProducerWireTest extends CamelTestSupport {
         cases.put(RemoveBgConstants.SHADOW_OPACITY, new String[] {"auto", "shadow_opacity", "auto"});
         cases.put(RemoveBgConstants.SEMITRANSPARENCY, new String[] {"true", "semitransparency", "true"});
         cases.put(RemoveBgConstants.BG_COLOR, new String[] {"green", "bg_color", "green"});
-        cases.put(RemoveBgConstants.ADD_SHADOW, new String[] {"false", "add_shadow", "false"});
 
         SoftAssertions softly = new SoftAssertions();
         for (Map.Entry<String, String[]> c : cases.entrySet()) {

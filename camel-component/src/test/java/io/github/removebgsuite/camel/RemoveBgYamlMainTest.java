@@ -3,7 +3,6 @@ package io.github.removebgsuite.camel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -16,6 +15,7 @@ import org.apache.camel.BeanInject;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.apache.camel.test.main.junit5.Configure;
@@ -89,25 +89,31 @@ class RemoveBgYamlMainTest {
 
     @Test
     void producerHealthCheckIsBackedByTheAccountEndpoint() throws Exception {
+        WritableHealthCheckRepository producers = HealthCheckHelper.getHealthCheckRepository(context, "producers",
+                WritableHealthCheckRepository.class);
+        assertThat(producers).as("camel.health.producers-enabled=true").isNotNull();
+        assertThat(producers.isEnabled()).isTrue();
+        HealthCheck check = producers.stream().filter(c -> c.getId().startsWith("producer:removebg")).findFirst()
+                .orElseThrow();
+        assertThat(check.isReadiness()).isTrue();
+        assertThat(check.getId()).doesNotContain("yaml-key");
+
         SERVER.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
                 .body("{\"data\":{\"attributes\":{\"credits\":{\"total\":12.5,\"subscription\":10,\"payg\":2.5,"
                         + "\"enterprise\":0},\"api\":{\"free_calls\":3,\"sizes\":\"all\"}}}}").build());
-        Collection<HealthCheck.Result> up = HealthCheckHelper.invokeReadiness(context);
-        HealthCheck.Result removebg = up.stream()
-                .filter(r -> r.getCheck().getId().startsWith("producer:removebg")).findFirst().orElseThrow();
-        assertThat(removebg.getState()).isEqualTo(HealthCheck.State.UP);
-        assertThat(removebg.getDetails()).containsEntry("free_calls", 3);
-        assertThat(removebg.getCheck().getId()).doesNotContain("yaml-key");
+        HealthCheck.Result up = check.call();
+        assertThat(up.getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(up.getDetails()).containsEntry("free_calls", 3);
         RecordedRequest account = SERVER.takeRequest(5, TimeUnit.SECONDS);
         assertThat(account.getUrl().encodedPath()).isEqualTo("/v1.0/account");
+        assertThat(account.getHeaders().get("X-Api-Key")).isEqualTo("yaml-key");
 
         SERVER.enqueue(new MockResponse.Builder().code(403).addHeader("Content-Type", "application/json")
                 .body("{\"errors\":[{\"title\":\"Invalid API Key\"}]}").build());
-        HealthCheck.Result down = HealthCheckHelper.invokeReadiness(context).stream()
-                .filter(r -> r.getCheck().getId().startsWith("producer:removebg")).findFirst().orElseThrow();
+        HealthCheck.Result down = check.call();
         assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(down.getMessage()).isPresent();
-        assertThat(down.getMessage().get()).doesNotContain("yaml-key");
+        assertThat(down.getMessage().get()).contains("403").doesNotContain("yaml-key");
         assertThat(SERVER.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
     }
 }
