@@ -125,7 +125,7 @@ public final class PngEncoder {
     private void writeImageData(int width, int height, int channels, RowSource rows, OutputStream out)
             throws IOException {
         int rowBytes = width * channels + 1;
-        int stripRows = (int) Math.max(1, Math.min(height, stripBytes / rowBytes));
+        int stripRows = Math.max(1, Math.min(height, stripBytes / rowBytes));
         int strips = (height + stripRows - 1) / stripRows;
         int dictionaryRows = (WINDOW + rowBytes - 1) / rowBytes;
         Layout layout = new Layout(width, height, channels, stripRows, strips, dictionaryRows,

@@ -26,7 +26,9 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadUpdateListener;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
 import org.w3c.dom.Element;
@@ -253,13 +255,41 @@ public final class ZipComposer {
             Matte matte = Matte.of(decode(alphaReader, ALPHA_ENTRY).getRaster());
             alphaReader.dispose();
             alphaBytes = null;
-            Colors colors = Colors.of(decode(colorReader, COLOR_ENTRY).getRaster());
-            colorReader.dispose();
-            colorBytes = null;
-            encoder.encode(width, height, true, (y, dest, offset) -> {
-                colors.fillRgba(y, dest, offset);
-                matte.fillAlpha(y, dest, offset);
-            }, density, out);
+            BufferedImage destination = destination(colorReader, width, height);
+            Colors colors = Colors.of(destination.getRaster());
+            if (!isSequentialJpeg(colorBytes)) {
+                // Progressive JPEGs refine every row in several passes: decode them whole before encoding.
+                decode(colorReader, destination);
+                encoder.encode(width, height, true, (y, dest, offset) -> {
+                    colors.fillRgba(y, dest, offset);
+                    matte.fillAlpha(y, dest, offset);
+                }, density, out);
+                return;
+            }
+            // A sequential JPEG is decoded top to bottom on its own thread while the strips already decoded are
+            // filtered and deflated: decoding and deflating overlap instead of following each other.
+            DecodedRows decoded = new DecodedRows();
+            colorReader.addIIOReadUpdateListener(decoded);
+            Thread decoder = new Thread(() -> {
+                try {
+                    decode(colorReader, destination);
+                    decoded.complete(height);
+                } catch (Throwable e) {
+                    decoded.fail(e);
+                }
+            }, "jpeg-decode");
+            decoder.setDaemon(true);
+            decoder.start();
+            try {
+                encoder.encode(width, height, true, (y, dest, offset) -> {
+                    decoded.await(y);
+                    colors.fillRgba(y, dest, offset);
+                    matte.fillAlpha(y, dest, offset);
+                }, density, out);
+            } finally {
+                colorReader.abort();
+                joinUninterruptibly(decoder);
+            }
         } finally {
             colorReader.dispose();
             alphaReader.dispose();
@@ -290,6 +320,147 @@ public final class ZipComposer {
             return width ? reader.getWidth(0) : reader.getHeight(0);
         } catch (IOException | RuntimeException e) {
             throw new CompositionException(entry + " has an unreadable image header: " + e.getMessage(), e);
+        }
+    }
+
+    private static BufferedImage destination(ImageReader reader, int width, int height) {
+        try {
+            // The first type is the one ImageReader.read(0) would create.
+            return reader.getImageTypes(0).next().createBufferedImage(width, height);
+        } catch (IOException | RuntimeException e) {
+            throw new CompositionException(COLOR_ENTRY + " could not be decoded: " + e.getMessage(), e);
+        }
+    }
+
+    private static void decode(ImageReader reader, BufferedImage destination) {
+        ImageReadParam param = reader.getDefaultReadParam();
+        param.setDestination(destination);
+        try {
+            reader.read(0, param);
+        } catch (IOException | RuntimeException e) {
+            throw new CompositionException(COLOR_ENTRY + " could not be decoded: " + e.getMessage(), e);
+        }
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Whether a JPEG is sequential (baseline or extended, SOF0/SOF1), so rows arrive top to bottom once each.
+     * Walks the marker segments up to the frame header.
+     */
+    static boolean isSequentialJpeg(byte[] jpeg) {
+        int i = 2;
+        while (i + 4 <= jpeg.length) {
+            if ((jpeg[i] & 0xff) != 0xFF) {
+                return false;
+            }
+            int marker = jpeg[i + 1] & 0xff;
+            if (marker == 0xFF) {
+                i++; // fill byte
+                continue;
+            }
+            if (marker == 0xC0 || marker == 0xC1) {
+                return true;
+            }
+            boolean otherFrame = marker >= 0xC2 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8
+                    && marker != 0xCC;
+            if (otherFrame || marker == 0xDA || marker == 0xD9) {
+                return false;
+            }
+            i += 2 + (((jpeg[i + 2] & 0xff) << 8) | (jpeg[i + 3] & 0xff));
+        }
+        return false;
+    }
+
+    /** How many rows of the colour image are decoded; encoder threads wait here for the rows they need. */
+    private static final class DecodedRows implements IIOReadUpdateListener {
+        private final Object lock = new Object();
+        private int rows;
+        private Throwable failure;
+
+        void await(int row) {
+            synchronized (lock) {
+                while (rows <= row && failure == null) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new CompositionException("Interrupted while waiting for " + COLOR_ENTRY + " to decode");
+                    }
+                }
+                if (rows <= row) {
+                    throw failure instanceof CompositionException composition
+                            ? new CompositionException(composition.getMessage(), composition)
+                            : new CompositionException(COLOR_ENTRY + " could not be decoded: " + failure, failure);
+                }
+            }
+        }
+
+        void complete(int height) {
+            advance(height);
+        }
+
+        void fail(Throwable e) {
+            synchronized (lock) {
+                failure = e;
+                lock.notifyAll();
+            }
+        }
+
+        private void advance(int decodedRows) {
+            synchronized (lock) {
+                if (decodedRows > rows) {
+                    rows = decodedRows;
+                    lock.notifyAll();
+                }
+            }
+        }
+
+        @Override
+        public void imageUpdate(ImageReader source, BufferedImage image, int minX, int minY, int width, int height,
+                int periodX, int periodY, int[] bands) {
+            advance(minY + (height - 1) * periodY + 1);
+        }
+
+        @Override
+        public void passStarted(ImageReader source, BufferedImage image, int pass, int minPass, int maxPass,
+                int minX, int minY, int periodX, int periodY, int[] bands) {
+            // sequential JPEGs have one pass
+        }
+
+        @Override
+        public void passComplete(ImageReader source, BufferedImage image) {
+            // completion is signalled when read returns
+        }
+
+        @Override
+        public void thumbnailPassStarted(ImageReader source, BufferedImage theThumbnail, int pass, int minPass,
+                int maxPass, int minX, int minY, int periodX, int periodY, int[] bands) {
+            // thumbnails are not read
+        }
+
+        @Override
+        public void thumbnailUpdate(ImageReader source, BufferedImage theThumbnail, int minX, int minY, int width,
+                int height, int periodX, int periodY, int[] bands) {
+            // thumbnails are not read
+        }
+
+        @Override
+        public void thumbnailPassComplete(ImageReader source, BufferedImage theThumbnail) {
+            // thumbnails are not read
         }
     }
 

@@ -67,11 +67,19 @@ final class TestImages {
 
     /** A JPEG with a JFIF header; {@code resUnits} 0 (aspect only), 1 (dpi) or 2 (dots per cm). */
     static byte[] jpeg(BufferedImage image, int resUnits, int xDensity, int yDensity) {
+        return jpeg(image, resUnits, xDensity, yDensity, false);
+    }
+
+    /** A JPEG with a JFIF header, baseline or progressive. */
+    static byte[] jpeg(BufferedImage image, int resUnits, int xDensity, int yDensity, boolean progressive) {
         try {
             ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(0.92f);
+            if (progressive) {
+                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            }
             IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
             String format = "javax_imageio_jpeg_image_1.0";
             Node tree = metadata.getAsTree(format);

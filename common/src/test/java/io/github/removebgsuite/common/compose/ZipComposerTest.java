@@ -67,6 +67,19 @@ class ZipComposerTest {
     }
 
     @Test
+    void composesAProgressiveJpegPixelExact() throws IOException {
+        byte[] jpeg = TestImages.jpeg(TestImages.color(WIDTH, HEIGHT, 12), 1, 72, 72, true);
+        byte[] alpha = TestImages.png(TestImages.alpha(WIDTH, HEIGHT, 8), 0);
+        assertThat(ZipComposer.isSequentialJpeg(jpeg)).isFalse();
+        assertThat(ZipComposer.isSequentialJpeg(TestImages.jpeg(TestImages.color(8, 8, 1), 0, 1, 1))).isTrue();
+
+        byte[] png = ZipComposer.builder().threads(2).stripBytes(WIDTH * 4 * 4).build()
+                .compose(TestImages.zip(entries(jpeg, alpha)));
+
+        assertPixelsEqual(ImageIO.read(new ByteArrayInputStream(png)), referenceComposite(jpeg, alpha));
+    }
+
+    @Test
     void roundsA16BitMatteToTheNearestEightBitValue() throws IOException {
         int width = 255;
         BufferedImage matte = new BufferedImage(width, 2, BufferedImage.TYPE_USHORT_GRAY);
@@ -81,6 +94,29 @@ class ZipComposerTest {
         for (int x = 0; x < width; x++) {
             assertThat(actual.getRGB(x, 0) >>> 24).as("x=%d", x).isEqualTo(x);
             assertThat(actual.getRGB(x, 1) >>> 24).as("x=%d", x).isEqualTo(x + 1);
+        }
+    }
+
+    @Test
+    void copiesAGreyscaleJpegsSamplesIntoAllThreeChannels() throws IOException {
+        BufferedImage grey = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
+        grey.getGraphics().drawImage(TestImages.color(WIDTH, HEIGHT, 4), 0, 0, null);
+        byte[] jpeg = TestImages.jpeg(grey, 0, 1, 1);
+        byte[] alpha = TestImages.png(TestImages.alpha(WIDTH, HEIGHT, 8), 0);
+
+        byte[] png = new ZipComposer().compose(TestImages.zip(entries(jpeg, alpha)));
+
+        // The decoded samples themselves, as libvips would join them (getRGB would apply a linear-grey conversion).
+        Raster samples = ImageIO.read(new ByteArrayInputStream(jpeg)).getRaster();
+        Raster matte = ImageIO.read(new ByteArrayInputStream(alpha)).getRaster();
+        assertThat(samples.getNumBands()).isEqualTo(1);
+        BufferedImage actual = ImageIO.read(new ByteArrayInputStream(png));
+        for (int y = 0; y < HEIGHT; y++) {
+            for (int x = 0; x < WIDTH; x++) {
+                int v = samples.getSample(x, y, 0);
+                int expected = (matte.getSample(x, y, 0) << 24) | (v << 16) | (v << 8) | v;
+                assertThat(actual.getRGB(x, y)).as("(%d,%d)", x, y).isEqualTo(expected);
+            }
         }
     }
 
