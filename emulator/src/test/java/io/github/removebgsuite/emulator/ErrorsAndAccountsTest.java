@@ -70,6 +70,8 @@ class ErrorsAndAccountsTest {
         byte[] png = pngHeaderOnly(8000, 6300);
         assertError(multipart(new EmulatorHttp.Multipart().file("image_file", "huge.png", png)), 400,
                 "resolution_too_high");
+        assertError(multipart(new EmulatorHttp.Multipart().file("image_file", "empty.png", pngHeaderOnly(0, 10))),
+                400, "invalid_dimensions");
     }
 
     /** A PNG signature and IHDR chunk (valid CRC) announcing the given size, with no image data. */
@@ -95,6 +97,7 @@ class ErrorsAndAccountsTest {
         assertError(json("{" + src + ", \"roi\": \"50% 0% 50% 100%\"}"), 400, "roi_region_empty");
         assertError(json("{" + src + ", \"crop\": true, \"crop_margin\": \"60%\"}"), 400, "invalid_crop_margin");
         assertError(json("{" + src + ", \"bg_color\": \"notacolor\"}"), 400, "invalid_bg_color");
+        assertError(json("{" + src + ", \"bg_image_url\": \"ftp://127.0.0.1/bg.png\"}"), 400, "invalid_bg_image_url");
         assertError(json("{" + src + ", \"bg_image_url\": \"http://127.0.0.1:1/bg.png\"}"), 400, "failed_bg_download");
         HttpResponse<byte[]> size = json("{" + src + ", \"size\": \"huge\"}");
         assertError(size, 400, "invalid_parameter");
