@@ -160,6 +160,18 @@ class ResponseHandlingTest {
     }
 
     @Test
+    void oversizeChunkedBodyStopsBeingRead() {
+        byte[] big = new byte[(1 << 20) + 1];
+        System.arraycopy(PNG, 0, big, 0, 8);
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "image/png")
+                .chunkedBody(new Buffer().write(big), 64 * 1024).build());
+
+        assertThatThrownBy(() -> client.removeBackground(request()))
+                .isInstanceOf(UnexpectedResponseException.class).hasMessageContaining("maxResponseBytes")
+                .hasMessageContaining("reading stopped");
+    }
+
+    @Test
     void writeToReplacesTheTargetAtomicallyAndLeavesNoTemporaryFile() throws Exception {
         server.enqueue(Wire.pngResult(PNG).build());
         Path target = dir.resolve("out/result.png");
