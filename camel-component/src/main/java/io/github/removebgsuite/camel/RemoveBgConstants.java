@@ -204,6 +204,12 @@ public final class RemoveBgConstants {
             + "composing a zip).", javaType = "String", enums = "png,jpg,webp,zip")
     public static final String RESULT_FORMAT = "CamelRemoveBgResultFormat";
 
+    /** The client's running balance estimate. */
+    @Metadata(label = "producer", description = "The credit balance as the shared client tracks it: the last balance "
+            + "read from /account (the account operation or the health check) minus every X-Credits-Charged since; "
+            + "absent until the account was read once.", javaType = "java.math.BigDecimal")
+    public static final String CREDIT_BALANCE = "CamelRemoveBgCreditBalance";
+
     /** Warnings about the parameters sent. */
     @Metadata(label = "producer", description = "Warnings about the parameters of this call (for example crop_margin "
             + "without crop, or the deprecated add_shadow); absent when there are none.",

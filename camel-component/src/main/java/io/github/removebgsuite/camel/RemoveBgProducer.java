@@ -154,6 +154,7 @@ public class RemoveBgProducer extends DefaultAsyncProducer {
             out.setHeader(RemoveBgConstants.FOREGROUND_HEIGHT, box.height());
         });
         metadata.rateLimit().ifPresent(limit -> setRateLimit(out, limit));
+        client.creditLedger().balance().ifPresent(balance -> out.setHeader(RemoveBgConstants.CREDIT_BALANCE, balance));
         if (!request.warnings().isEmpty()) {
             out.setHeader(RemoveBgConstants.WARNINGS, request.warnings());
         }

@@ -332,6 +332,27 @@ class RemoveBgProducerWireTest extends CamelTestSupport {
     }
 
     @Test
+    void endpointsWithTheSameKeyShareOneClientAndItsCreditLedger() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("{\"data\":{\"attributes\":{\"credits\":{\"total\":200,\"subscription\":150,"
+                        + "\"payg\":50,\"enterprise\":0},\"api\":{\"free_calls\":50,\"sizes\":\"all\"}}}}").build());
+        template.request("direct:account", e -> { });
+        take();
+        enqueueImage();
+        Exchange first = template.request("direct:plain", e -> e.getIn().setBody(IMAGE));
+        take();
+        enqueueImage();
+        Exchange second = template.request("direct:every-option", e -> e.getIn().setBody(IMAGE));
+        take();
+
+        // three endpoints, one client: the balance read by removebg:account falls with each X-Credits-Charged
+        assertThat(first.getMessage().getHeader(RemoveBgConstants.CREDIT_BALANCE, BigDecimal.class))
+                .isEqualByComparingTo("199");
+        assertThat(second.getMessage().getHeader(RemoveBgConstants.CREDIT_BALANCE, BigDecimal.class))
+                .isEqualByComparingTo("198");
+    }
+
+    @Test
     void warningsHeaderNamesParameterProblemsTheCoreDetects() throws Exception {
         enqueueImage();
         Exchange reply = template.request("direct:plain", e -> {
