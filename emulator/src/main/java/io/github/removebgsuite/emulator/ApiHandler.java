@@ -1,6 +1,8 @@
 package io.github.removebgsuite.emulator;
 
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
@@ -38,7 +40,9 @@ final class ApiHandler implements HttpHandler {
     /** Submissions per credential and UTC day accepted by {@code /improve}, as documented. */
     static final int IMPROVE_DAILY_LIMIT = 100;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Decimals as plain numbers: a balance of 20 is {@code 20}, never {@code 2E+1}. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
     private final CreditLedger ledger;
     private final MegapixelRateLimit rateLimit;

@@ -154,6 +154,15 @@ class ErrorsAndAccountsTest {
     }
 
     @Test
+    void accountWritesWholeBalancesAsPlainNumbers() {
+        try (RemoveBgEmulator twenty = RemoveBgEmulator.builder().apiKey("k20", new BigDecimal("20.00")).build()
+                .start()) {
+            String body = EmulatorHttp.text(EmulatorHttp.get(twenty, "/account", Map.of("X-Api-Key", "k20")));
+            assertThat(body).contains("\"total\":20,");
+        }
+    }
+
+    @Test
     void oauthTokensAuthenticateAndHaveTheirOwnBalance() {
         HttpResponse<byte[]> r = EmulatorHttp.post(emu, "/removebg", new EmulatorHttp.Multipart()
                 .file("image_file", "a.jpg", EmulatorHttp.sampleJpg()), Map.of("Authorization", "Bearer token-abc"));
