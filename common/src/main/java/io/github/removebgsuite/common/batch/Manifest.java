@@ -3,7 +3,6 @@ package io.github.removebgsuite.common.batch;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.removebgsuite.common.error.RemoveBgException;
 import java.io.IOException;
@@ -31,7 +30,8 @@ import java.util.TreeMap;
  */
 final class Manifest {
     static final int VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // Compact: the file is rewritten after every image, and large batches make it large.
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * One finished image.
@@ -49,6 +49,11 @@ final class Manifest {
     private final Path file;
     private final Path outputDirectory;
     private final Map<String, Entry> entries;
+    private final Object writeLock = new Object();
+    /** How many changes were made to {@link #entries}; guarded by this. */
+    private long changes;
+    /** The change count the file on disk reflects; guarded by {@link #writeLock}. */
+    private long written;
 
     private Manifest(Path file, Path outputDirectory, Map<String, Entry> entries) {
         this.file = file;
@@ -124,31 +129,58 @@ final class Manifest {
     }
 
     /**
-     * Records a finished image and rewrites the file atomically. Entries of other keys that named the same output file
-     * are dropped: that file now holds this result, so theirs is gone (running those parameters again must not skip).
+     * Records a finished image and rewrites the file atomically before returning. Entries of other keys that named the
+     * same output file are dropped: that file now holds this result, so theirs is gone (running those parameters again
+     * must not skip).
      */
-    synchronized void record(String key, Entry entry) throws IOException {
-        entries.values().removeIf(e -> e.output().equals(entry.output()));
-        entries.put(key, entry);
-        save();
-    }
-
-    private void save() throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("version", VERSION);
-        root.set("entries", JSON.valueToTree(entries));
-        byte[] bytes = JSON.writeValueAsBytes(root);
-        AtomicFiles.write(file, out -> out.write(bytes));
+    void record(String key, Entry entry) throws IOException {
+        long version;
+        synchronized (this) {
+            entries.values().removeIf(e -> e.output().equals(entry.output()));
+            entries.put(key, entry);
+            version = ++changes;
+        }
+        save(version);
     }
 
     /**
      * Drops the entries naming this output file, after something else was written there (a copied earlier result), and
      * rewrites the file if any was dropped.
      */
-    synchronized void forgetOutput(Path output) throws IOException {
+    void forgetOutput(Path output) throws IOException {
         String relative = relativize(output);
-        if (entries.values().removeIf(e -> e.output().equals(relative))) {
-            save();
+        long version;
+        synchronized (this) {
+            if (!entries.values().removeIf(e -> e.output().equals(relative))) {
+                return;
+            }
+            version = ++changes;
+        }
+        save(version);
+    }
+
+    /**
+     * Writes the manifest as it is now, unless a write that started after change {@code version} already did: images
+     * finishing while a write is under way share the next one (a group commit), so the cost of the rewrites grows with
+     * the number of writes, not with images times concurrency, and each caller still returns only once its change is on
+     * disk.
+     */
+    private void save(long version) throws IOException {
+        synchronized (writeLock) {
+            if (written >= version) {
+                return;
+            }
+            byte[] bytes;
+            long snapshot;
+            synchronized (this) {
+                ObjectNode root = JSON.createObjectNode();
+                root.put("version", VERSION);
+                root.set("entries", JSON.valueToTree(entries));
+                bytes = JSON.writeValueAsBytes(root);
+                snapshot = changes;
+            }
+            AtomicFiles.write(file, out -> out.write(bytes));
+            written = snapshot;
         }
     }
 
@@ -166,8 +198,7 @@ final class Manifest {
             boolean composeZipToPng) {
         String fields;
         try {
-            fields = JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(new TreeMap<>(formFields));
+            fields = JSON.writeValueAsString(new TreeMap<>(formFields));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A map of strings always serialises", e);
         }

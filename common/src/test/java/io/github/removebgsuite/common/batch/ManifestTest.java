@@ -60,7 +60,7 @@ class ManifestTest {
         Manifest reloaded = Manifest.load(manifestFile, out);
         assertThat(reloaded.completedOutput("k1")).contains(output);
         assertThat(reloaded.entry("k1").orElseThrow().credits()).isEqualByComparingTo("0.25");
-        assertThat(Files.readString(manifestFile)).contains("\"output\" : \"sub/a.png\"");
+        assertThat(Files.readString(manifestFile)).contains("\"output\":\"sub/a.png\"");
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }
@@ -82,6 +82,42 @@ class ManifestTest {
 
         manifest.forgetOutput(output);
         assertThat(Manifest.load(manifestFile, out).entry("new-parameters")).isEmpty();
+    }
+
+    @Test
+    void concurrentRecordsAreAllOnDiskWhenEachReturns() throws Exception {
+        Path manifestFile = out.resolve("m.json");
+        Manifest manifest = Manifest.load(manifestFile, out);
+        int threads = 8;
+        int perThread = 25;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+        java.util.Set<String> missing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            futures.add(pool.submit(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    String key = "k" + thread + "-" + i;
+                    manifest.record(key, new Manifest.Entry("in", key + ".png", "png", BigDecimal.ONE, null, "t"));
+                    // Durable on return: a fresh reader sees the entry at once.
+                    if (Manifest.load(manifestFile, out).entry(key).isEmpty()) {
+                        missing.add(key);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        assertThat(missing).isEmpty();
+        Manifest reloaded = Manifest.load(manifestFile, out);
+        for (int t = 0; t < threads; t++) {
+            for (int i = 0; i < perThread; i++) {
+                assertThat(reloaded.entry("k" + t + "-" + i)).isPresent();
+            }
+        }
     }
 
     @Test
