@@ -135,7 +135,7 @@ public final class BatchEngine {
                                 interrupted = true;
                                 stop.compareAndSet(null, "interrupted");
                             } catch (ExecutionException e) {
-                                // process() reports every failure as an item; only a listener-free bug lands here.
+                                // process() turns every failure into an item, so only a bug in the engine lands here.
                                 items[i] = finish(BatchItem.of(inputs.get(i).file(), Outcome.FAILED, BigDecimal.ZERO,
                                         null, "internal error: " + e.getCause()));
                             }
