@@ -251,19 +251,15 @@ public final class ZipComposer {
             if (density == null) {
                 density = pngDensity(alphaReader);
             }
-            // The matte first: then only its decoded form and the JPEG's bytes are held while the colours decode.
+            // The matte first, whole (it is small); then the colours into a raster of the type read(0) would create.
             Matte matte = Matte.of(decode(alphaReader, ALPHA_ENTRY).getRaster());
             alphaReader.dispose();
-            alphaBytes = null;
             BufferedImage destination = destination(colorReader, width, height);
             Colors colors = Colors.of(destination.getRaster());
             if (!isSequentialJpeg(colorBytes)) {
                 // Progressive JPEGs refine every row in several passes: decode them whole before encoding.
                 decode(colorReader, destination);
-                encoder.encode(width, height, true, (y, dest, offset) -> {
-                    colors.fillRgba(y, dest, offset);
-                    matte.fillAlpha(y, dest, offset);
-                }, density, out);
+                encoder.encode(width, height, true, rows(colors, matte, null), density, out);
                 return;
             }
             // A sequential JPEG is decoded top to bottom on its own thread while the strips already decoded are
@@ -280,14 +276,14 @@ public final class ZipComposer {
             }, "jpeg-decode");
             decoder.setDaemon(true);
             decoder.start();
+            boolean encoded = false;
             try {
-                encoder.encode(width, height, true, (y, dest, offset) -> {
-                    decoded.await(y);
-                    colors.fillRgba(y, dest, offset);
-                    matte.fillAlpha(y, dest, offset);
-                }, density, out);
+                encoder.encode(width, height, true, rows(colors, matte, decoded), density, out);
+                encoded = true;
             } finally {
-                colorReader.abort();
+                if (!encoded) {
+                    decoded.cancel(); // the decoder thread aborts its own read: the JPEG reader is thread-bound
+                }
                 joinUninterruptibly(decoder);
             }
         } finally {
@@ -321,6 +317,17 @@ public final class ZipComposer {
         } catch (IOException | RuntimeException e) {
             throw new CompositionException(entry + " has an unreadable image header: " + e.getMessage(), e);
         }
+    }
+
+    /** RGBA rows: colours and matte interleaved, each row waited for when the colours are still decoding. */
+    private static PngEncoder.RowSource rows(Colors colors, Matte matte, DecodedRows decoded) {
+        return (y, dest, offset) -> {
+            if (decoded != null) {
+                decoded.await(y);
+            }
+            colors.fillRgba(y, dest, offset);
+            matte.fillAlpha(y, dest, offset);
+        };
     }
 
     private static BufferedImage destination(ImageReader reader, int width, int height) {
@@ -390,6 +397,12 @@ public final class ZipComposer {
         private final Object lock = new Object();
         private int rows;
         private Throwable failure;
+        private volatile boolean cancelled;
+
+        /** Asks the decoding thread to stop at its next row. */
+        void cancel() {
+            cancelled = true;
+        }
 
         void await(int row) {
             synchronized (lock) {
@@ -432,6 +445,9 @@ public final class ZipComposer {
         @Override
         public void imageUpdate(ImageReader source, BufferedImage image, int minX, int minY, int width, int height,
                 int periodX, int periodY, int[] bands) {
+            if (cancelled) {
+                source.abort(); // called on the decoding thread, which holds the reader
+            }
             advance(minY + (height - 1) * periodY + 1);
         }
 

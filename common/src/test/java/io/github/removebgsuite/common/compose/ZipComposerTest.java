@@ -167,6 +167,33 @@ class ZipComposerTest {
     }
 
     @Test
+    void stopsDecodingAndReportsTheFailureWhenTheOutputFails() {
+        byte[] jpeg = TestImages.jpeg(TestImages.color(300, 200, 6), 0, 1, 1);
+        byte[] zip = TestImages.zip(entries(jpeg, TestImages.png(TestImages.alpha(300, 200, 8), 0)));
+        java.io.OutputStream failing = new java.io.OutputStream() {
+            private int written;
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                written += len;
+                if (written > 2_000) {
+                    throw new IOException("disk full");
+                }
+            }
+        };
+
+        assertThatThrownBy(() -> ZipComposer.builder().threads(2).stripBytes(300 * 4 * 2).build()
+                .compose(new ByteArrayInputStream(zip), failing))
+                .isInstanceOf(IOException.class)
+                .hasMessage("disk full");
+    }
+
+    @Test
     void composesFileToFileAtomically() throws IOException {
         byte[] jpeg = TestImages.jpeg(TestImages.color(WIDTH, HEIGHT, 3), 1, 72, 72);
         byte[] alpha = TestImages.png(TestImages.alpha(WIDTH, HEIGHT, 8), 0);
