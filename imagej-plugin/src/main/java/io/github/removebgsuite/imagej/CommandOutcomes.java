@@ -8,11 +8,15 @@ import org.scijava.module.event.ModuleCanceledEvent;
 import org.scijava.module.event.ModuleErroredEvent;
 import org.scijava.module.event.ModuleFinishedEvent;
 
-/** Counts how the modules run in a context ended, so {@link RemoveBgConsole} can set its exit code. */
+/**
+ * Counts how the modules run in a context ended, so {@link RemoveBgConsole} can set its exit code: a module that
+ * finished with a {@code failed} output above zero (some inputs of a folder failed) counts as partly failed.
+ */
 final class CommandOutcomes {
 
     private final AtomicInteger completed = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
+    private final AtomicInteger partial = new AtomicInteger();
 
     CommandOutcomes(Context context) {
         context.service(EventService.class).subscribe(this);
@@ -26,9 +30,16 @@ final class CommandOutcomes {
         return failures.get();
     }
 
+    int partlyFailed() {
+        return partial.get();
+    }
+
     @EventHandler
     private void onFinished(ModuleFinishedEvent event) {
         completed.incrementAndGet();
+        if (event.getModule().getOutput("failed") instanceof Integer failed && failed > 0) {
+            partial.incrementAndGet();
+        }
     }
 
     @EventHandler

@@ -16,7 +16,8 @@ import org.scijava.startup.StartupService;
  * </pre>
  *
  * <p>The key comes from {@code REMOVE_BG_API_KEY} (a key on the command line would end up in the shell history). The
- * exit code is 0 when the command completed and 1 when it failed or was cancelled; the reason is in the log.
+ * exit code is 0 when the command completed, 1 when it failed or was cancelled (or nothing ran), and 2 when it
+ * completed but some of a folder's images failed; the reasons are in the log.
  */
 public final class RemoveBgConsole {
 
@@ -40,12 +41,16 @@ public final class RemoveBgConsole {
     /**
      * Runs the arguments in a context.
      *
-     * @return the exit status: 0 when every command completed, 1 when one failed
+     * @return the exit status: 0 when every command completed, 1 when one failed or none ran, 2 when one completed
+     *     with failed inputs
      */
     static int run(Context context, List<String> args) {
         CommandOutcomes outcomes = new CommandOutcomes(context);
         context.service(ConsoleService.class).processArgs(new LinkedList<>(args).toArray(String[]::new));
         context.service(StartupService.class).executeOperations();
-        return outcomes.failures() == 0 && outcomes.completed() > 0 ? 0 : 1;
+        if (outcomes.failures() > 0 || outcomes.completed() == 0) {
+            return 1;
+        }
+        return outcomes.partlyFailed() > 0 ? 2 : 0;
     }
 }
