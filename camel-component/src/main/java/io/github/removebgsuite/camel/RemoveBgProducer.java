@@ -123,12 +123,15 @@ public class RemoveBgProducer extends DefaultAsyncProducer {
 
     private ImproveRequest improveRequest(Message in) throws Exception {
         RemoveBgConfiguration configuration = endpoint.getConfiguration();
-        return ImproveRequest.builder()
+        ImproveRequest.Builder builder = ImproveRequest.builder()
                 .image(ImageBodies.imageOf(in, configuration))
                 .imageFilename(in.getHeader(RemoveBgConstants.IMAGE_FILENAME, configuration.getImageFilename(),
                         String.class))
-                .tag(in.getHeader(RemoveBgConstants.TAG, configuration.getTag(), String.class))
-                .build();
+                .tag(in.getHeader(RemoveBgConstants.TAG, configuration.getTag(), String.class));
+        // the passthrough serves /improve too, for its parameters newer than this component
+        configuration.getAdditionalParameters().forEach((name, value) ->
+                builder.extraParameter(name, value == null ? "" : value.toString()));
+        return builder.build();
     }
 
     private void onImage(Exchange exchange, RemoveBgRequest request, RemoveBgResult result, boolean compose) {

@@ -7,7 +7,11 @@ import io.github.removebgsuite.emulator.RemoveBgEmulator;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
@@ -45,6 +49,10 @@ class RemoveBgFileRouteEmulatorTest extends CamelTestSupport {
         }
     }
 
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
     @AfterAll
     static void stopEmulator() {
         emulator.close();
@@ -66,13 +74,33 @@ class RemoveBgFileRouteEmulatorTest extends CamelTestSupport {
             @Override
             public void configure() {
                 from("file:" + tmp.resolve("in") + "?initialDelay=0&delay=50&move=.done&moveFailed=.failed")
-                        .routeId("cutouts")
+                        .routeId("cutouts").autoStartup(false)
                         .to("removebg:removeBackground?size=full&format=zip&composeZipToPng=true")
                         .setHeader(Exchange.FILE_NAME, simple("${file:onlyname.noext}.png"))
                         .to("file:" + tmp.resolve("out") + "?tempPrefix=.inprogress-")
                         .to("mock:done");
+                from("direct:zip").to("removebg:removeBackground?format=zip");
             }
         };
+    }
+
+    @Test
+    void composeHeaderTurnsTheZipIntoAPngPerMessage() throws Exception {
+        Exchange zip = template.request("direct:zip", e -> e.getIn().setBody(TestImages.png(64, 48, 40)));
+        assertThat(zip.getException()).isNull();
+        assertThat(zip.getMessage().getHeader(Exchange.CONTENT_TYPE)).isEqualTo("application/zip");
+        byte[] archive = zip.getMessage().getBody(byte[].class);
+        assertThat(archive[0]).isEqualTo((byte) 'P');
+        assertThat(archive[1]).isEqualTo((byte) 'K');
+
+        Exchange png = template.request("direct:zip", e -> {
+            e.getIn().setBody(TestImages.png(64, 48, 41));
+            e.getIn().setHeader(RemoveBgConstants.COMPOSE_ZIP_TO_PNG, true);
+        });
+        assertThat(png.getException()).isNull();
+        assertThat(png.getMessage().getHeader(Exchange.CONTENT_TYPE)).isEqualTo("image/png");
+        assertThat(png.getMessage().getHeader(RemoveBgConstants.RESULT_FORMAT)).isEqualTo("png");
+        assertThat(TestImages.isTransparentPng(png.getMessage().getBody(byte[].class))).isTrue();
     }
 
     @Test
@@ -87,6 +115,14 @@ class RemoveBgFileRouteEmulatorTest extends CamelTestSupport {
         done.allMessages().header(RemoveBgConstants.FOREGROUND_WIDTH).isNotNull();
         done.allMessages().header(RemoveBgConstants.RATE_LIMIT_REMAINING).isNotNull();
         done.setResultWaitTime(20_000);
+        Set<String> inputs = new HashSet<>();
+        try (Stream<Path> files = Files.list(tmp.resolve("in"))) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                inputs.add(sha256(Files.readAllBytes(file)));
+            }
+        }
+
+        context.getRouteController().startRoute("cutouts");
 
         done.assertIsSatisfied();
 
@@ -107,10 +143,11 @@ class RemoveBgFileRouteEmulatorTest extends CamelTestSupport {
                     Integer.class);
             assertThat(foregroundWidth).isBetween(1, 96);
         }
-        List<Charge> charges = emulator.charges();
-        assertThat(charges).hasSize(IMAGES);
+        List<Charge> charges = emulator.charges().stream().filter(c -> inputs.contains(c.imageSha256())).toList();
+        assertThat(charges).as("each input charged once").hasSize(IMAGES);
         assertThat(charges.stream().map(Charge::imageSha256).distinct()).hasSize(IMAGES);
-        assertThat(emulator.credits(KEY)).isEqualByComparingTo(new BigDecimal(100 - IMAGES));
+        assertThat(charges.stream().map(Charge::credits).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo(new BigDecimal(IMAGES));
         try (Stream<Path> failed = Files.list(tmp.resolve("in"))) {
             assertThat(failed.map(p -> p.getFileName().toString())).containsExactly(".done");
         }

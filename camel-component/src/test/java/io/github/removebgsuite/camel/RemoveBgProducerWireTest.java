@@ -69,7 +69,8 @@ class RemoveBgProducerWireTest extends CamelTestSupport {
                 from("direct:url").to("removebg:removeBackground?baseUrl=" + base
                         + "&imageUrl=https://example.com/in.jpg&size=preview");
                 from("direct:account").to("removebg:account?baseUrl=" + base);
-                from("direct:improve").to("removebg:improve?baseUrl=" + base + "&tag=batch-7");
+                from("direct:improve").to("removebg:improve?baseUrl=" + base + "&tag=batch-7"
+                        + "&additionalParameter.consent=yes");
             }
         };
     }
@@ -324,11 +325,18 @@ class RemoveBgProducerWireTest extends CamelTestSupport {
         RecordedRequest post = take();
         assertThat(post.getUrl().encodedPath()).isEqualTo("/v1.0/improve");
         RecordedForm form = RecordedForm.of(post);
-        assertThat(form.fields).isEqualTo(Map.of("image_filename", "hard-case.png", "tag", "batch-7"));
+        assertThat(form.fields).isEqualTo(Map.of("image_filename", "hard-case.png", "tag", "batch-7",
+                "consent", "yes"));
         assertThat(form.files.get("image_file")).isEqualTo(IMAGE);
         assertThat(improved.getMessage().getBody(String.class)).isEqualTo("fe09820b-be79-4511-8836-679583529882");
         assertThat(improved.getMessage().getHeader(RemoveBgConstants.IMPROVE_ID))
                 .isEqualTo("fe09820b-be79-4511-8836-679583529882");
+
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("{\"id\":\"0f1e2d3c\"}").build());
+        template.sendBodyAndHeader("direct:improve", IMAGE, RemoveBgConstants.TAG, "from-header");
+        assertThat(RecordedForm.of(take()).fields).containsEntry("tag", "from-header")
+                .doesNotContainKey("image_filename");
     }
 
     @Test
