@@ -9,7 +9,7 @@ import java.util.Objects;
  * A client-side token bucket in megapixel units, so a client paces itself below remove.bg's rate limit (500 megapixel
  * images a minute by default) instead of running into 429 answers.
  *
- * <p>The bucket holds at most one minute's worth of megapixels and refills continuously. {@link #reserve(int)} takes
+ * <p>The bucket holds at most one window's worth of megapixels (a minute at remove.bg) and refills continuously. {@link #reserve(int)} takes
  * the cost of a call at once and returns how long the caller must wait before sending it, so callers are served in
  * the order they reserved and a waiting caller does not have to poll. Every response re-synchronises the bucket through
  * {@link #synchronize(RateLimitSnapshot)}, so the server's view (shared by every client using the same key) wins over
@@ -23,10 +23,12 @@ public final class MegapixelRateLimiter {
     /** remove.bg's documented default: 500 megapixels a minute. */
     public static final int DEFAULT_MEGAPIXELS_PER_MINUTE = 500;
 
-    private static final long WINDOW_NANOS = Duration.ofMinutes(1).toNanos();
+    /** remove.bg's documented window: the limit is per minute. */
+    public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(1);
 
     private final Clock clock;
-    private int perMinute;
+    private final long windowNanos;
+    private int perWindow;
     /** Megapixels available now; negative when reservations are queued beyond the current capacity. */
     private double tokens;
     private Instant lastRefill;
@@ -52,12 +54,28 @@ public final class MegapixelRateLimiter {
      * @param clock the clock to measure refills against
      */
     public MegapixelRateLimiter(int megapixelsPerMinute, Clock clock) {
-        if (megapixelsPerMinute < 1) {
-            throw new IllegalArgumentException("megapixelsPerMinute must be at least 1, was " + megapixelsPerMinute);
+        this(megapixelsPerMinute, DEFAULT_WINDOW, clock);
+    }
+
+    /**
+     * A limiter for a server whose window is not a minute (a remove.bg-compatible server, or the emulator with a
+     * shortened window in tests and benchmarks).
+     *
+     * @param megapixelsPerWindow megapixels allowed per window, at least 1
+     * @param window the length of the server's rate-limit window, positive
+     * @param clock the clock to measure refills against
+     */
+    public MegapixelRateLimiter(int megapixelsPerWindow, Duration window, Clock clock) {
+        if (megapixelsPerWindow < 1) {
+            throw new IllegalArgumentException("megapixelsPerWindow must be at least 1, was " + megapixelsPerWindow);
         }
+        if (window == null || window.isZero() || window.isNegative()) {
+            throw new IllegalArgumentException("window must be positive, was " + window);
+        }
+        this.windowNanos = window.toNanos();
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.perMinute = megapixelsPerMinute;
-        this.tokens = megapixelsPerMinute;
+        this.perWindow = megapixelsPerWindow;
+        this.tokens = megapixelsPerWindow;
         this.lastRefill = clock.instant();
     }
 
@@ -75,7 +93,7 @@ public final class MegapixelRateLimiter {
         }
         refill();
         // A single image dearer than the whole bucket is still allowed through once the bucket is full.
-        double take = Math.min(cost, perMinute);
+        double take = Math.min(cost, perWindow);
         double wait = tokens >= take ? 0 : (take - tokens) / ratePerNano();
         tokens -= take;
         return Duration.ofNanos((long) Math.ceil(wait));
@@ -90,9 +108,9 @@ public final class MegapixelRateLimiter {
         Objects.requireNonNull(snapshot, "snapshot");
         refill();
         if (snapshot.limit() > 0) {
-            perMinute = snapshot.limit();
+            perWindow = snapshot.limit();
         }
-        tokens = Math.min(tokens, Math.min(snapshot.remaining(), perMinute));
+        tokens = Math.min(tokens, Math.min(snapshot.remaining(), perWindow));
         if (snapshot.remaining() == 0) {
             long untilReset = Math.max(0, Duration.between(clock.instant(), snapshot.reset()).toNanos());
             // Debt worth the time until reset: the next reservation waits at least until then.
@@ -100,9 +118,9 @@ public final class MegapixelRateLimiter {
         }
     }
 
-    /** The megapixels per minute the bucket currently refills at (updated from {@code X-RateLimit-Limit}). */
-    public synchronized int megapixelsPerMinute() {
-        return perMinute;
+    /** The megapixels per window the bucket currently refills at (updated from {@code X-RateLimit-Limit}). */
+    public synchronized int megapixelsPerWindow() {
+        return perWindow;
     }
 
     /** The megapixels available now (negative when callers are already waiting). */
@@ -112,20 +130,20 @@ public final class MegapixelRateLimiter {
     }
 
     private double ratePerNano() {
-        return (double) perMinute / WINDOW_NANOS;
+        return (double) perWindow / windowNanos;
     }
 
     private void refill() {
         Instant now = clock.instant();
         long elapsed = Duration.between(lastRefill, now).toNanos();
         if (elapsed > 0) {
-            tokens = Math.min(perMinute, tokens + elapsed * ratePerNano());
+            tokens = Math.min(perWindow, tokens + elapsed * ratePerNano());
             lastRefill = now;
         }
     }
 
     @Override
     public synchronized String toString() {
-        return "MegapixelRateLimiter[perMinute=" + perMinute + ", available=" + String.format(java.util.Locale.ROOT, "%.1f", tokens) + "]";
+        return "MegapixelRateLimiter[perWindow=" + perWindow + ", available=" + String.format(java.util.Locale.ROOT, "%.1f", tokens) + "]";
     }
 }

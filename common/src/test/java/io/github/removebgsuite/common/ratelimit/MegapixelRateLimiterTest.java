@@ -89,7 +89,7 @@ class MegapixelRateLimiterTest {
 
         limiter.synchronize(new RateLimitSnapshot(2000, 1990, Instant.parse("2026-01-01T00:01:00Z")));
 
-        assertThat(limiter.megapixelsPerMinute()).isEqualTo(2000);
+        assertThat(limiter.megapixelsPerWindow()).isEqualTo(2000);
         assertThat(limiter.available()).isEqualTo(500.0); // never more than was available locally
     }
 
@@ -131,5 +131,18 @@ class MegapixelRateLimiterTest {
 
         assertThat(immediate).isEqualTo(100);
         assertThat(limiter.available()).isEqualTo(-100.0);
+    }
+
+    @Test
+    void aShorterWindowRefillsProportionallyFaster() {
+        ManualClock clock = new ManualClock();
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(10, Duration.ofSeconds(1), clock);
+
+        assertThat(limiter.reserve(10)).isZero();
+        assertThat(limiter.reserve(5)).isEqualTo(Duration.ofMillis(500));
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(limiter.available()).isEqualTo(10.0);
+        assertThatThrownBy(() -> new MegapixelRateLimiter(10, Duration.ZERO, clock))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("window");
     }
 }
