@@ -165,7 +165,7 @@ public final class BatchEngine {
             }
             String key;
             try {
-                key = Manifest.key(Manifest.sha256(file), formFields, backgroundSha256, zipRequested,
+                key = Manifest.key(client.baseUrl(), Manifest.sha256(file), formFields, backgroundSha256, zipRequested,
                         job.composeZipToPng());
             } catch (IOException e) {
                 return failed(file, BigDecimal.ZERO, "cannot be read: " + e.getMessage());

@@ -190,19 +190,20 @@ final class Manifest {
     }
 
     /**
-     * The manifest key: SHA-256 over a version tag, the input's SHA-256, the text fields in canonical (sorted, JSON
-     * escaped, so no two maps encode alike) order, the background image's SHA-256 and, for ZIP results only, whether
-     * they are composed.
+     * The manifest key: SHA-256 over a version tag, the backend's base URL (an emulator's result must not pass for
+     * remove.bg's), the input's SHA-256, the text fields in canonical (sorted, JSON escaped, so no two maps encode
+     * alike) order, the background image's SHA-256 and, for ZIP results only, whether they are composed.
      */
-    static String key(String inputSha256, Map<String, String> formFields, String backgroundSha256, boolean zip,
-            boolean composeZipToPng) {
+    static String key(String backend, String inputSha256, Map<String, String> formFields, String backgroundSha256,
+            boolean zip, boolean composeZipToPng) {
         String fields;
         try {
             fields = JSON.writeValueAsString(new TreeMap<>(formFields));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A map of strings always serialises", e);
         }
-        String canonical = "removebg-manifest-v" + VERSION + "\ninput=" + inputSha256 + "\nfields=" + fields
+        String canonical = "removebg-manifest-v" + VERSION + "\nbackend=" + backend + "\ninput=" + inputSha256
+                + "\nfields=" + fields
                 + "\nbg_image_file=" + (backgroundSha256 == null ? "" : backgroundSha256)
                 + "\ncompose=" + (zip ? Boolean.toString(composeZipToPng) : "n/a");
         return sha256(canonical.getBytes(StandardCharsets.UTF_8));

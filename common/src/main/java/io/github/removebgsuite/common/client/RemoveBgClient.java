@@ -138,6 +138,14 @@ public final class RemoveBgClient implements AutoCloseable {
     }
 
     /**
+     * The API base URL this client calls, without any user info; results from different backends (remove.bg, a
+     * compatible server, the emulator) are not interchangeable, so the batch engine keys its manifest on it.
+     */
+    public String baseUrl() {
+        return transport.displayBaseUrl();
+    }
+
+    /**
      * The client's credit ledger: started by {@link #account()}, reduced by every call's {@code X-Credits-Charged}.
      */
     public CreditLedger creditLedger() {

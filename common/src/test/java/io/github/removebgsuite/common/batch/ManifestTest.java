@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ManifestTest {
+    private static final String BACKEND = "https://api.remove.bg/v1.0";
     private static final String INPUT = Manifest.sha256("image".getBytes(StandardCharsets.UTF_8));
 
     @TempDir
@@ -22,29 +23,32 @@ class ManifestTest {
 
     @Test
     void keyDependsOnContentParametersBackgroundAndCompositionButNotOnFieldOrder() {
-        String key = Manifest.key(INPUT, Map.of("size", "full", "format", "zip"), null, true, true);
-        assertThat(Manifest.key(INPUT, new java.util.TreeMap<>(Map.of("format", "zip", "size", "full")), null, true,
+        String key = Manifest.key(BACKEND, INPUT, Map.of("size", "full", "format", "zip"), null, true, true);
+        assertThat(Manifest.key(BACKEND, INPUT, new java.util.TreeMap<>(Map.of("format", "zip", "size", "full")), null, true,
                 true)).isEqualTo(key);
         assertThat(key).matches("[0-9a-f]{64}");
-        assertThat(Manifest.key(Manifest.sha256(new byte[] {1}), Map.of("size", "full", "format", "zip"), null, true,
+        assertThat(Manifest.key(BACKEND, Manifest.sha256(new byte[] {1}), Map.of("size", "full", "format", "zip"), null, true,
                 true)).isNotEqualTo(key);
-        assertThat(Manifest.key(INPUT, Map.of("size", "preview", "format", "zip"), null, true, true))
+        assertThat(Manifest.key(BACKEND, INPUT, Map.of("size", "preview", "format", "zip"), null, true, true))
                 .isNotEqualTo(key);
-        assertThat(Manifest.key(INPUT, Map.of("size", "full", "format", "zip"), INPUT, true, true)).isNotEqualTo(key);
-        assertThat(Manifest.key(INPUT, Map.of("size", "full", "format", "zip"), null, true, false)).isNotEqualTo(key);
+        assertThat(Manifest.key(BACKEND, INPUT, Map.of("size", "full", "format", "zip"), INPUT, true, true)).isNotEqualTo(key);
+        assertThat(Manifest.key(BACKEND, INPUT, Map.of("size", "full", "format", "zip"), null, true, false)).isNotEqualTo(key);
+        // An emulator's result must not be skipped over when the real service is used later.
+        assertThat(Manifest.key("http://127.0.0.1:8080/v1.0", INPUT, Map.of("size", "full", "format", "zip"), null,
+                true, true)).isNotEqualTo(key);
     }
 
     @Test
     void compositionOnlyMattersForZipResults() {
-        assertThat(Manifest.key(INPUT, Map.of("format", "png"), null, false, true))
-                .isEqualTo(Manifest.key(INPUT, Map.of("format", "png"), null, false, false));
+        assertThat(Manifest.key(BACKEND, INPUT, Map.of("format", "png"), null, false, true))
+                .isEqualTo(Manifest.key(BACKEND, INPUT, Map.of("format", "png"), null, false, false));
     }
 
     @Test
     void fieldEncodingIsUnambiguous() {
         // Naive "name=value" joining would make these two equal.
-        assertThat(Manifest.key(INPUT, Map.of("a", "1\nb=2"), null, false, true))
-                .isNotEqualTo(Manifest.key(INPUT, Map.of("a", "1", "b", "2"), null, false, true));
+        assertThat(Manifest.key(BACKEND, INPUT, Map.of("a", "1\nb=2"), null, false, true))
+                .isNotEqualTo(Manifest.key(BACKEND, INPUT, Map.of("a", "1", "b", "2"), null, false, true));
     }
 
     @Test
