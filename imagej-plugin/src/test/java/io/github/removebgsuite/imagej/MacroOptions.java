@@ -48,7 +48,7 @@ final class MacroOptions {
             String style = input.getWidgetStyle();
             if (input.getVisibility() == ItemVisibility.MESSAGE || input.getVisibility() == ItemVisibility.INVISIBLE
                     || style != null && java.util.Arrays.asList(style.split(",")).contains(TextWidget.PASSWORD_STYLE)
-                    || Service.class.isAssignableFrom(input.getType())) {
+                    || isFilledBeforeRecording(input)) {
                 continue;
             }
             append(options, input.getName(), module.getInput(input.getName()));
@@ -60,11 +60,17 @@ final class MacroOptions {
     static String recordEverything(Module module) {
         StringBuilder options = new StringBuilder();
         for (ModuleItem<?> input : module.getInfo().inputs()) {
-            if (!Service.class.isAssignableFrom(input.getType())) {
+            if (!isFilledBeforeRecording(input)) {
                 append(options, input.getName(), module.getInput(input.getName()));
             }
         }
         return options.toString().strip();
+    }
+
+    /** Services and the context are filled in before recording starts, so no recorder writes them. */
+    private static boolean isFilledBeforeRecording(ModuleItem<?> input) {
+        return Service.class.isAssignableFrom(input.getType())
+                || org.scijava.Context.class.isAssignableFrom(input.getType());
     }
 
     private static void append(StringBuilder options, String name, Object value) {

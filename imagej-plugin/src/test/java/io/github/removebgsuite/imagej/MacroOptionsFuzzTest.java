@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -66,13 +65,26 @@ class MacroOptionsFuzzTest {
 
     private static final Set<String> PARAMETER_NAMES = Set.copyOf(VALUES.keySet());
 
+    /** Options with listed values and with arbitrary text (brackets, quotes, '=', '%' and spaces included). */
     @Provide
     Arbitrary<String> macroOptions() {
+        return options(name -> Arbitraries.oneOf(Arbitraries.of(VALUES.get(name)),
+                Arbitraries.strings().withChars("abcz09 %px[]='-_.#").ofMaxLength(12)));
+    }
+
+    /**
+     * Options with the listed values only. Arbitrary text cannot round-trip through any ImageJ macro: its option
+     * syntax has no escape, so a value holding {@code name=} or {@code ]} is read back differently.
+     */
+    @Provide
+    Arbitrary<String> listedMacroOptions() {
+        return options(name -> Arbitraries.of(VALUES.get(name)));
+    }
+
+    private static Arbitrary<String> options(java.util.function.Function<String, Arbitrary<String>> values) {
         List<String> names = new ArrayList<>(VALUES.keySet());
-        Arbitrary<Tuple.Tuple2<String, String>> pair = Arbitraries.of(names).flatMap(name -> Arbitraries.oneOf(
-                Arbitraries.of(VALUES.get(name)),
-                Arbitraries.strings().withChars("abcz09 %px[]='-_.#").ofMaxLength(12))
-                .map(value -> Tuple.of(name, value)));
+        Arbitrary<Tuple.Tuple2<String, String>> pair = Arbitraries.of(names)
+                .flatMap(name -> values.apply(name).map(value -> Tuple.of(name, value)));
         return pair.list().ofMaxSize(8).map(pairs -> {
             StringBuilder options = new StringBuilder();
             for (Tuple.Tuple2<String, String> p : pairs) {
@@ -116,7 +128,7 @@ class MacroOptionsFuzzTest {
     }
 
     @Property(tries = 50)
-    void recordedOptionsReplayToTheSameParameters(@ForAll("macroOptions") String options) {
+    void recordedOptionsReplayToTheSameParameters(@ForAll("listedMacroOptions") String options) {
         Module first = moduleFor(options, TestImages.rgb("replay"));
         Map<String, String> expected;
         try {
