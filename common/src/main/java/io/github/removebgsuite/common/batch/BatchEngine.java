@@ -292,8 +292,8 @@ public final class BatchEngine {
                 if (!e.requestSent()) {
                     budget.release(estimate);
                 }
-                return failed(file, BigDecimal.ZERO, e.getMessage()
-                        + (e.requestSent() ? " (the upload had completed, so the call may have been charged)" : ""));
+                // The exception's own message already says when the call may have been charged.
+                return failed(file, BigDecimal.ZERO, e.getMessage());
             } catch (UnexpectedResponseException e) {
                 // A 200 whose body is not the promised image: it may well have been charged, so keep the reservation.
                 return failed(file, BigDecimal.ZERO, e.getMessage() + " (the call may have been charged)");
