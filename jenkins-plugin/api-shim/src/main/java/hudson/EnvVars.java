@@ -1,7 +1,5 @@
 package hudson;
 
-import edu.umd.cs.findbugs.annotations.NonNull;
-import java.util.Map;
 import java.util.TreeMap;
 
 /** Shim of jenkins-core {@code hudson.EnvVars}: environment variables with case-insensitive names. */
@@ -11,17 +9,6 @@ public class EnvVars extends TreeMap<String, String> {
     /** An empty environment. */
     public EnvVars() {
         super(String.CASE_INSENSITIVE_ORDER);
-    }
-
-    /** A copy of {@code m}. */
-    public EnvVars(@NonNull Map<String, String> m) {
-        this();
-        putAll(m);
-    }
-
-    /** A copy of another environment. */
-    public EnvVars(@NonNull EnvVars m) {
-        this((Map<String, String>) m);
     }
 
     /** An environment from alternating names and values. */

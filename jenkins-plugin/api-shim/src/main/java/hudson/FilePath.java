@@ -53,53 +53,9 @@ public final class FilePath implements SerializableOnlyOverRemoting {
         this.remote = localPath.getPath();
     }
 
-    /** A path relative to {@code base}, on the same node. */
-    public FilePath(@NonNull FilePath base, @NonNull String rel) {
-        this.channel = base.channel;
-        this.remote = base.child(rel).remote;
-    }
-
     /** The path as the node sees it. */
     public String getRemote() {
         return remote;
-    }
-
-    /** The last segment of the path. */
-    public String getName() {
-        String r = remote;
-        while (r.endsWith("/") || r.endsWith("\\")) {
-            r = r.substring(0, r.length() - 1);
-        }
-        int i = Math.max(r.lastIndexOf('/'), r.lastIndexOf('\\'));
-        return r.substring(i + 1);
-    }
-
-    /** {@code relOrAbsolute} below this path; an absolute argument is returned as it is. */
-    @NonNull
-    public FilePath child(String relOrAbsolute) {
-        File rel = new File(relOrAbsolute);
-        String joined = rel.isAbsolute() ? relOrAbsolute : remote + "/" + relOrAbsolute;
-        return new FilePath(channel, new File(joined).toPath().normalize().toString());
-    }
-
-    /** The channel of the node, {@link #localChannel} for a local path. */
-    public VirtualChannel getChannel() {
-        return channel == null ? localChannel : channel;
-    }
-
-    /** Whether the path is on another JVM. */
-    public boolean isRemote() {
-        return channel != null;
-    }
-
-    /** Whether the file or folder exists. */
-    public boolean exists() throws IOException, InterruptedException {
-        return new File(remote).exists();
-    }
-
-    /** Whether the path is a folder. */
-    public boolean isDirectory() throws IOException, InterruptedException {
-        return new File(remote).isDirectory();
     }
 
     /**

@@ -16,16 +16,14 @@ public class Util {
         return s == null ? "" : s;
     }
 
-    /** Returns null for a null or empty string, else the string. */
-    @CheckForNull
-    public static String fixEmpty(@CheckForNull String s) {
-        return s == null || s.isEmpty() ? null : s;
-    }
-
     /** Trims, then returns null for a null or empty result. */
     @CheckForNull
     public static String fixEmptyAndTrim(@CheckForNull String s) {
-        return s == null ? null : fixEmpty(s.trim());
+        if (s == null) {
+            return null;
+        }
+        String trimmed = s.trim();
+        return trimmed.isEmpty() ? null : trimmed;
     }
 
     /**

@@ -48,36 +48,10 @@ public final class Result implements Serializable {
         return this.ordinal > that.ordinal;
     }
 
-    /** Whether this is worse than or equal to {@code that}. */
-    public boolean isWorseOrEqualTo(@NonNull Result that) {
-        return this.ordinal >= that.ordinal;
-    }
-
-    /** Whether this is better than {@code that}. */
-    public boolean isBetterThan(@NonNull Result that) {
-        return this.ordinal < that.ordinal;
-    }
-
-    /** Whether this is better than or equal to {@code that}. */
-    public boolean isBetterOrEqualTo(@NonNull Result that) {
-        return this.ordinal <= that.ordinal;
-    }
-
     @Override
     @NonNull
     public String toString() {
         return name;
-    }
-
-    /** The result named {@code s}, or {@link #FAILURE} when none is. */
-    @NonNull
-    public static Result fromString(@NonNull String s) {
-        for (Result r : ALL) {
-            if (s.equalsIgnoreCase(r.name)) {
-                return r;
-            }
-        }
-        return FAILURE;
     }
 
     private Object readResolve() {

@@ -1,6 +1,5 @@
 package hudson.model;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import java.io.IOException;
@@ -12,24 +11,10 @@ import java.io.IOException;
  * @param <RunT> the build type
  */
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable {
-    private final transient JobT project;
     private volatile Result result;
 
     /** A new build of {@code job}. */
     protected Run(@NonNull JobT job) {
-        this.project = job;
-    }
-
-    /** The job this build belongs to. */
-    @NonNull
-    public JobT getParent() {
-        return project;
-    }
-
-    /** The result so far, or null while no step has set one. */
-    @CheckForNull
-    public Result getResult() {
-        return result;
     }
 
     /** Sets the result; it can only get worse. */

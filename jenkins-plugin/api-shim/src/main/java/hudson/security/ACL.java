@@ -2,7 +2,6 @@ package hudson.security;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import jenkins.model.Jenkins;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 
@@ -18,12 +17,5 @@ public abstract class ACL {
     public final boolean hasPermission(@NonNull Permission p) {
         Authentication a = Jenkins.getAuthentication2();
         return a == SYSTEM2 || hasPermission2(a, p);
-    }
-
-    /** Throws {@link AccessDeniedException} unless the current user has {@code p}. */
-    public final void checkPermission(@NonNull Permission p) {
-        if (!hasPermission(p)) {
-            throw new AccessDeniedException(Jenkins.getAuthentication2().getName() + " is missing the " + p.getId() + " permission");
-        }
     }
 }

@@ -15,10 +15,6 @@ public abstract class BuildStepDescriptor<T extends BuildStep & Describable<T>> 
         super(clazz);
     }
 
-    /** A descriptor of the enclosing class. */
-    protected BuildStepDescriptor() {
-    }
-
     /** Whether the step can be used in projects of {@code jobType}. */
     @SuppressWarnings("rawtypes")
     public abstract boolean isApplicable(Class<? extends AbstractProject> jobType);

@@ -3,12 +3,12 @@ package hudson.util;
 import java.io.IOException;
 
 /**
- * Shim of jenkins-core {@code hudson.util.FormValidation}: the answer of a {@code doCheck…} method. Outside a request
- * {@link #renderHtml()} returns the escaped message.
+ * Shim of jenkins-core {@code hudson.util.FormValidation} (without rendering): the answer of a {@code doCheck…} method.
+ * As in Jenkins, the message is HTML-escaped plain text.
  */
 public abstract class FormValidation extends IOException {
     private static final long serialVersionUID = 1L;
-    private static final FormValidation OK = respond(Kind.OK, "<div/>");
+    private static final FormValidation OK = new Plain(Kind.OK, "<div/>");
 
     /** The severity of a validation answer. */
     public enum Kind {
@@ -33,11 +33,6 @@ public abstract class FormValidation extends IOException {
         return OK;
     }
 
-    /** Valid, with a remark (plain text, escaped). */
-    public static FormValidation ok(String message) {
-        return message == null ? ok() : new Plain(Kind.OK, escape(message));
-    }
-
     /** A warning (plain text, escaped). */
     public static FormValidation warning(String message) {
         return message == null ? ok() : new Plain(Kind.WARNING, escape(message));
@@ -47,24 +42,6 @@ public abstract class FormValidation extends IOException {
     public static FormValidation error(String message) {
         return message == null ? ok() : new Plain(Kind.ERROR, escape(message));
     }
-
-    /** An error formatted with {@link String#format}. */
-    public static FormValidation error(String format, Object... args) {
-        return error(String.format(format, args));
-    }
-
-    /** A warning formatted with {@link String#format}. */
-    public static FormValidation warning(String format, Object... args) {
-        return warning(String.format(format, args));
-    }
-
-    /** An answer whose message is already HTML. */
-    public static FormValidation respond(Kind kind, final String html) {
-        return new Plain(kind, html);
-    }
-
-    /** The answer as HTML. */
-    public abstract String renderHtml();
 
     @Override
     public String toString() {
@@ -92,11 +69,6 @@ public abstract class FormValidation extends IOException {
 
         Plain(Kind kind, String html) {
             super(kind, html);
-        }
-
-        @Override
-        public String renderHtml() {
-            return getMessage();
         }
     }
 }

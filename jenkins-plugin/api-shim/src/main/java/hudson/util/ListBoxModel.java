@@ -2,7 +2,6 @@ package hudson.util;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.util.ArrayList;
-import java.util.Collection;
 
 /** Shim of jenkins-core {@code hudson.util.ListBoxModel}: the options of a drop-down list. */
 public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
@@ -10,21 +9,6 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
 
     /** An empty list. */
     public ListBoxModel() {
-    }
-
-    /** A list with room for {@code initialCapacity} options. */
-    public ListBoxModel(int initialCapacity) {
-        super(initialCapacity);
-    }
-
-    /** A list of {@code c}. */
-    public ListBoxModel(Collection<Option> c) {
-        super(c);
-    }
-
-    /** A list of {@code data}. */
-    public ListBoxModel(Option... data) {
-        super(java.util.Arrays.asList(data));
     }
 
     /** Adds an option shown as {@code displayName} with the form value {@code value}. */
@@ -36,11 +20,6 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
     public ListBoxModel add(@NonNull String nameAndValue) {
         add(nameAndValue, nameAndValue);
         return this;
-    }
-
-    /** The options as an array. */
-    public Option[] values() {
-        return toArray(new Option[0]);
     }
 
     /** One option. */
@@ -56,19 +35,8 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
 
         /** An option shown as {@code name} submitting {@code value}. */
         public Option(@NonNull String name, @NonNull String value) {
-            this(name, value, false);
-        }
-
-        /** An option whose name and value are the same. */
-        public Option(@NonNull String name) {
-            this(name, name, false);
-        }
-
-        /** An option, selected or not. */
-        public Option(@NonNull String name, @NonNull String value, boolean selected) {
             this.name = name;
             this.value = value;
-            this.selected = selected;
         }
 
         @Override

@@ -30,12 +30,6 @@ public final class Secret implements Serializable {
         return new Secret(data == null ? "" : data);
     }
 
-    /** The plain text of {@code s}, or the empty string for null. */
-    @NonNull
-    public static String toString(@CheckForNull Secret s) {
-        return s == null ? "" : s.value;
-    }
-
     /** The plain text; never log or print it. */
     @NonNull
     public String getPlainText() {
@@ -46,7 +40,7 @@ public final class Secret implements Serializable {
     @Override
     @Deprecated
     public String toString() {
-        LOGGER.log(Level.WARNING, "Use Secret.getPlainText() or Secret.toString(Secret) instead of toString()",
+        LOGGER.log(Level.WARNING, "Use Secret.getPlainText() instead of toString()",
                 new Exception("Secret.toString() called"));
         return "********";
     }

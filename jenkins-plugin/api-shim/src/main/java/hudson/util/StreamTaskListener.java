@@ -3,7 +3,6 @@ package hudson.util;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.TaskListener;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -22,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * original stream. The shim does the same inside one JVM: serialisation writes a handle to the stream and
  * deserialisation finds the same stream again.
  */
-public class StreamTaskListener implements TaskListener, Closeable {
+public class StreamTaskListener implements TaskListener {
     private static final long serialVersionUID = 1L;
     private static final Map<Long, PrintStream> EXPORTED = new ConcurrentHashMap<>();
     private static final AtomicLong NEXT_ID = new AtomicLong();
@@ -43,12 +42,6 @@ public class StreamTaskListener implements TaskListener, Closeable {
     @NonNull
     public PrintStream getLogger() {
         return out;
-    }
-
-    @Override
-    public void close() throws IOException {
-        out.close();
-        EXPORTED.values().remove(out);
     }
 
     private void writeObject(ObjectOutputStream oos) throws IOException {

@@ -9,11 +9,6 @@ public final class Role {
         this.name = name;
     }
 
-    /** The role's name. */
-    public String getName() {
-        return name;
-    }
-
     @Override
     public String toString() {
         return super.toString() + "[" + name + "]";

@@ -1,7 +1,6 @@
 package org.jenkinsci.remoting;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 
@@ -13,10 +12,5 @@ public abstract class RoleChecker {
     /** {@link #check(RoleSensitive, Collection)} with one role. */
     public void check(@NonNull RoleSensitive subject, @NonNull Role expected) throws SecurityException {
         check(subject, Collections.singleton(expected));
-    }
-
-    /** {@link #check(RoleSensitive, Collection)} with several roles. */
-    public void check(@NonNull RoleSensitive subject, Role... expected) throws SecurityException {
-        check(subject, Arrays.asList(expected));
     }
 }

@@ -16,6 +16,7 @@ import io.github.removebgsuite.common.request.RemoveBgOptions;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,10 +92,16 @@ final class RemoveBackgroundCallable extends MasterToSlaveFileCallable<BatchSumm
         BatchReport result;
         try (RemoveBgClient client = newClient()) {
             result = new BatchEngine(client).run(job.build());
-        } catch (InvalidParameterException e) {
-            throw new AbortException("remove.bg: " + mask(e.getMessage()));
         } catch (RemoveBgException e) {
+            // A bad parameter or an unreadable manifest: nothing was processed.
             throw new AbortException("remove.bg: " + mask(e.getMessage()));
+        } catch (UncheckedIOException e) {
+            // The report could not be written; the images themselves are done and recorded in the manifest.
+            throw e.getCause();
+        }
+        if (result.items().isEmpty()) {
+            log.println(LOG_PREFIX + "Warning: no file matched " + String.join(", ", settings.includes)
+                    + " in the workspace; check the includes pattern.");
         }
         if (Thread.interrupted()) {
             throw new InterruptedException("remove.bg: the build was aborted; " + result.processed()

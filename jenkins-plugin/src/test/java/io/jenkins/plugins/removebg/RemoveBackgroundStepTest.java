@@ -247,6 +247,18 @@ class RemoveBackgroundStepTest {
     }
 
     @Test
+    void noMatchIsAWarningNotAFailure() throws Exception {
+        RemoveBackgroundBuilder step = new RemoveBackgroundBuilder("removebg", "nothing/**/*.jpg", "out");
+        step.setApiUrl(api.emulator().baseUrl());
+
+        StepResult result = ws.run(step, KEY);
+
+        assertThat(result.result()).isEqualTo(Result.SUCCESS);
+        assertThat(ws.log()).contains("[removebg] Warning: no file matched nothing/**/*.jpg in the workspace");
+        assertThat(api.emulator().requestCount()).isZero();
+    }
+
+    @Test
     void plainHttpIsOnlyAllowedToLoopback() {
         RemoveBackgroundBuilder step = step();
         step.setApiUrl("http://api.example.com/v1.0");

@@ -26,6 +26,11 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
     public static final Permission USE_ITEM =
             Permission.fromId("com.cloudbees.plugins.credentials.CredentialsProvider.UseItem");
 
+    /* Providers are Jenkins extensions; the shim has none. */
+    private CredentialsProvider() {
+        super(CredentialsProvider.class);
+    }
+
     /** Finds the credential with {@code id} that {@code run} may use, or null. */
     @CheckForNull
     public static <C extends IdCredentials> C findCredentialById(@NonNull String id, @NonNull Class<C> type,
