@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The checks on an image source that can be made before a credit is spent: the file exists, is within the API's
- * 22 MB and 50 megapixel limits. Shared by {@code /removebg} and {@code /improve}, which document the same limits.
+ * The checks on an image source that can be made before a credit is spent: the file exists, is a JPG, PNG or WebP
+ * image by its header, and is within the API's 22 MB and 50 megapixel limits (read from the header, never decoded). Shared by {@code /removebg} and {@code /improve}, which document the same limits.
  */
 final class ImageSourceCheck {
 
@@ -86,6 +86,11 @@ final class ImageSourceCheck {
         if (bytes > MAX_FILE_BYTES) {
             throw new InvalidParameterException(parameter, describe(source), "an image of at most 22 MB (this one has "
                     + String.format(Locale.ROOT, "%.1f", bytes / 1024d / 1024d) + " MB)");
+        }
+        if (dimensions.isEmpty()) {
+            // The API reads JPG, PNG and WebP only; refusing here saves the round trip and names the parameter.
+            throw new InvalidParameterException(parameter, describe(source),
+                    "a JPG, PNG or WebP image (its header could not be read as one)");
         }
         dimensions.ifPresent(d -> {
             if ((long) d.width() * d.height() > MAX_INPUT_PIXELS) {

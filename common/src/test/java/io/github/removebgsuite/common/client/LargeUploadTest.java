@@ -64,18 +64,21 @@ class LargeUploadTest {
         }
     }
 
-    /** A JPEG start-of-image marker followed by 22 MB of incompressible bytes: large, and still "a JPEG" by name. */
+    /**
+     * A real (small) JPEG followed by 22 MB of incompressible padding after its end-of-image marker: large, and still
+     * a JPEG by its header, which is all the client reads before uploading.
+     */
     private static void writeLargeJpeg(Path path) throws IOException {
+        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "jpg", jpeg);
         Random random = new Random(1);
         byte[] chunk = new byte[1 << 16];
         try (OutputStream out = Files.newOutputStream(path)) {
-            long written = 0;
+            out.write(jpeg.toByteArray());
+            long written = jpeg.size();
             while (written < SIZE) {
                 random.nextBytes(chunk);
-                if (written == 0) {
-                    chunk[0] = (byte) 0xff;
-                    chunk[1] = (byte) 0xd8;
-                }
                 int n = (int) Math.min(chunk.length, SIZE - written);
                 out.write(chunk, 0, n);
                 written += n;
