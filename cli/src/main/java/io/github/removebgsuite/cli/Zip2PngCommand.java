@@ -25,14 +25,15 @@ final class Zip2PngCommand implements Callable<Integer> {
             description = "Where to write the PNG (default: the ZIP's name with .png).")
     Path png;
 
-    @Option(names = "--level", paramLabel = "0-9", defaultValue = "1",
-            description = "Deflate level: 1 is fastest, 9 smallest (default: ${DEFAULT-VALUE}).")
-    int level;
+    @Option(names = "--level", paramLabel = "0-9",
+            description = "Deflate level: 1 is fastest, 9 smallest (default: the composer's balance of both).")
+    Integer level;
 
     @Override
     public Integer call() throws IOException {
         Path target = png != null ? png : defaultTarget(zip);
-        ZipComposer.builder().deflateLevel(level).build().compose(zip, target);
+        ZipComposer composer = level == null ? new ZipComposer() : ZipComposer.builder().deflateLevel(level).build();
+        composer.compose(zip, target);
         spec.commandLine().getOut().println("Wrote " + target);
         return ExitCode.OK;
     }
