@@ -31,7 +31,8 @@ public final class BatchSummary implements Serializable {
     private final String stopReason;
     @CheckForNull
     private final String reportFile;
-    private final List<Entry> entries;
+    /** A plain ArrayList: it crosses remoting and is stored in build.xml. */
+    private final ArrayList<Entry> entries;
 
     BatchSummary(BatchReport report, Path workspace, @CheckForNull Path reportFile) {
         this.processed = report.processed();
@@ -43,7 +44,7 @@ public final class BatchSummary implements Serializable {
         this.estimatedCredits = report.estimatedCredits();
         this.stopReason = report.stopReason().orElse(null);
         this.reportFile = reportFile == null ? null : relative(workspace, reportFile);
-        List<Entry> list = new ArrayList<>();
+        ArrayList<Entry> list = new ArrayList<>();
         int estimates = 0;
         for (BatchItem item : report.items()) {
             list.add(new Entry(relative(workspace, item.input()), item.outcome().name(), item.credits(),
@@ -53,7 +54,7 @@ public final class BatchSummary implements Serializable {
             }
         }
         this.estimated = estimates;
-        this.entries = Collections.unmodifiableList(list);
+        this.entries = list;
     }
 
     static String relative(Path workspace, Path file) {
@@ -119,7 +120,7 @@ public final class BatchSummary implements Serializable {
     /** One entry per input, in the order they finished. */
     @NonNull
     public List<Entry> getEntries() {
-        return entries;
+        return Collections.unmodifiableList(entries);
     }
 
     /** The one-line summary written at the end of the build log. */

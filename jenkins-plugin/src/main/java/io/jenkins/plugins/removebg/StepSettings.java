@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,13 +29,13 @@ final class StepSettings implements Serializable {
     /** The API parameter whose value is a file in the workspace, resolved on the agent. */
     static final String BG_IMAGE_FILE = "bg_image_file";
 
-    final List<String> includes;
-    final List<String> excludes;
+    final ArrayList<String> includes;
+    final ArrayList<String> excludes;
     final String outputDir;
     @CheckForNull
     final String reportFile;
     /** API parameters by API name; {@code bg_image_file} is still workspace-relative here. */
-    final SortedMap<String, String> apiParameters;
+    final TreeMap<String, String> apiParameters;
     final int concurrency;
     @CheckForNull
     final BigDecimal maxCredits;
@@ -48,11 +47,12 @@ final class StepSettings implements Serializable {
     final int timeoutSeconds;
 
     private StepSettings(Builder b) {
-        this.includes = List.copyOf(b.includes);
-        this.excludes = List.copyOf(b.excludes);
+        // Plain ArrayList and TreeMap: JDK types every agent accepts (JEP-200), unlike the immutable collections.
+        this.includes = new ArrayList<>(b.includes);
+        this.excludes = new ArrayList<>(b.excludes);
         this.outputDir = b.outputDir;
         this.reportFile = b.reportFile;
-        this.apiParameters = Collections.unmodifiableSortedMap(new TreeMap<>(b.apiParameters));
+        this.apiParameters = new TreeMap<>(b.apiParameters);
         this.concurrency = b.concurrency;
         this.maxCredits = b.maxCredits;
         this.maxImages = b.maxImages;
