@@ -75,7 +75,11 @@ final class ImageBodies {
         return ImageSource.bytes(filename(in), in.getMandatoryBody(byte[].class));
     }
 
-    /** The local file behind a body, or null when the body is not a readable local file. */
+    /**
+     * The local file behind a body, or null when the body is not a local file (an {@code ftp:} file, say).
+     *
+     * @throws InvalidParameterException when the body names a local file that does not exist or is not readable
+     */
     private static Path localFile(Object body) {
         Object candidate = body instanceof WrappedFile<?> wrapped ? wrapped.getFile() : body;
         Path path = null;
@@ -84,7 +88,10 @@ final class ImageBodies {
         } else if (candidate instanceof Path p) {
             path = p;
         }
-        return path != null && Files.isRegularFile(path) ? path : null;
+        if (path != null && !(Files.isRegularFile(path) && Files.isReadable(path))) {
+            throw new InvalidParameterException("image_file", path.toString(), "an existing, readable image file");
+        }
+        return path;
     }
 
     /**

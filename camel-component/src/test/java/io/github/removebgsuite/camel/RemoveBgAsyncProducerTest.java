@@ -58,9 +58,7 @@ class RemoveBgAsyncProducerTest extends CamelTestSupport {
             }
         });
         CamelContext context = super.createCamelContext();
-        RemoveBgComponent component = new RemoveBgComponent();
-        component.getConfiguration().setApiKey("async-key");
-        component.getConfiguration().setBaseUrl(server.url("/v1.0").toString());
+        RemoveBgComponent component = TestComponents.component("async-key", server.url("/v1.0").toString());
         component.setMaxConcurrentRequests(IN_FLIGHT);
         component.setMaxAttempts(1);
         context.addComponent("removebg", component);

@@ -140,6 +140,11 @@ class RemoveBgEndpointValidationTest {
             Exchange empty = context.createProducerTemplate().request("direct:in", e -> e.getIn().setBody(null));
             assertThat(empty.getException()).isInstanceOf(InvalidParameterException.class);
             assertThat(((InvalidParameterException) empty.getException()).parameter()).isEqualTo("image_file");
+
+            Exchange missing = context.createProducerTemplate().request("direct:in",
+                    e -> e.getIn().setBody(new java.io.File("no-such-dir/no-such-image.png")));
+            assertThat(missing.getException()).isInstanceOf(InvalidParameterException.class)
+                    .hasMessageContaining("no-such-image.png");
         } finally {
             context.stop();
         }

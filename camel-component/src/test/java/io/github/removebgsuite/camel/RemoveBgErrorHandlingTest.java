@@ -32,12 +32,8 @@ class RemoveBgErrorHandlingTest extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        RemoveBgComponent component = new RemoveBgComponent();
-        component.getConfiguration().setApiKey("errors-key");
-        component.getConfiguration().setBaseUrl(server.url("/v1.0").toString());
+        RemoveBgComponent component = TestComponents.component("errors-key", server.url("/v1.0").toString());
         component.setMaxAttempts(3);
-        component.setInitialBackoff(5);
-        component.setMaxBackoff(20);
         context.addComponent("removebg", component);
         return context;
     }

@@ -10,6 +10,7 @@ import io.github.removebgsuite.common.error.UnexpectedResponseException;
 import io.github.removebgsuite.emulator.Charge;
 import io.github.removebgsuite.emulator.Fault;
 import io.github.removebgsuite.emulator.RemoveBgEmulator;
+import io.github.removebgsuite.emulator.RemoveBgEmulatorExtension;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +29,7 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,31 +73,20 @@ class RemoveBgFaultMatrixTest extends CamelTestSupport {
     @TempDir
     static Path tmp;
 
-    private static RemoveBgEmulator emulator;
+    // a 1 s rate-limit window, so a 429 without Retry-After resets (X-RateLimit-Reset) within a second
+    @RegisterExtension
+    static final RemoveBgEmulatorExtension EMULATOR = RemoveBgEmulatorExtension.configured(b -> b
+            .apiKey(KEY, new BigDecimal("1000")).rateLimit(100_000, Duration.ofSeconds(1)));
 
+    private RemoveBgEmulator emulator;
     private Path out;
-
-    @BeforeAll
-    static void startEmulator() {
-        // a 1 s rate-limit window, so a 429 without Retry-After resets (X-RateLimit-Reset) within a second
-        emulator = RemoveBgEmulator.builder().apiKey(KEY, new BigDecimal("1000"))
-                .rateLimit(100_000, Duration.ofSeconds(1)).build().start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        RemoveBgComponent component = new RemoveBgComponent();
-        component.getConfiguration().setApiKey(KEY);
-        component.getConfiguration().setBaseUrl(emulator.baseUrl());
+        emulator = EMULATOR.emulator();
+        RemoveBgComponent component = TestComponents.component(KEY, emulator.baseUrl());
         component.setMaxAttempts(3);
-        component.setInitialBackoff(10);
-        component.setMaxBackoff(50);
         component.setReadTimeout(700);
         component.setMaxRateLimitWait(5_000);
         component.setRateLimit(100_000);

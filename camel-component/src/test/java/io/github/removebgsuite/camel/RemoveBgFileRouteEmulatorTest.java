@@ -3,7 +3,7 @@ package io.github.removebgsuite.camel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.removebgsuite.emulator.Charge;
-import io.github.removebgsuite.emulator.RemoveBgEmulator;
+import io.github.removebgsuite.emulator.RemoveBgEmulatorExtension;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,11 +37,11 @@ class RemoveBgFileRouteEmulatorTest extends CamelTestSupport {
     @TempDir
     static Path tmp;
 
-    private static RemoveBgEmulator emulator;
+    @RegisterExtension
+    static final RemoveBgEmulatorExtension EMULATOR = RemoveBgEmulatorExtension.withApiKey(KEY, new BigDecimal("100"));
 
     @BeforeAll
-    static void startEmulator() throws Exception {
-        emulator = RemoveBgEmulator.builder().apiKey(KEY, new BigDecimal("100")).build().start();
+    static void writeInputs() throws Exception {
         Path in = Files.createDirectories(tmp.resolve("in"));
         for (int i = 0; i < IMAGES; i++) {
             Files.write(in.resolve("shot-" + i + (i % 2 == 0 ? ".png" : ".jpg")),
@@ -53,17 +53,10 @@ class RemoveBgFileRouteEmulatorTest extends CamelTestSupport {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
-
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        RemoveBgComponent component = new RemoveBgComponent();
-        component.getConfiguration().setApiKey(KEY);
-        component.getConfiguration().setBaseUrl(emulator.baseUrl());
+        RemoveBgComponent component = TestComponents.component(KEY, EMULATOR.emulator().baseUrl());
         context.addComponent("removebg", component);
         return context;
     }
@@ -73,7 +66,9 @@ class RemoveBgFileRouteEmulatorTest extends CamelTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("file:" + tmp.resolve("in") + "?initialDelay=0&delay=50&move=.done&moveFailed=.failed")
+                from("file:" + tmp.resolve("in") + "?initialDelay=0&delay=50&move=.done&moveFailed=.failed"
+                        // remember processed names: a poll racing the move of a finished file skips it
+                        + "&idempotent=true")
                         .routeId("cutouts").autoStartup(false)
                         .to("removebg:removeBackground?size=full&format=zip&composeZipToPng=true")
                         .setHeader(Exchange.FILE_NAME, simple("${file:onlyname.noext}.png"))
@@ -143,7 +138,8 @@ class RemoveBgFileRouteEmulatorTest extends CamelTestSupport {
                     Integer.class);
             assertThat(foregroundWidth).isBetween(1, 96);
         }
-        List<Charge> charges = emulator.charges().stream().filter(c -> inputs.contains(c.imageSha256())).toList();
+        List<Charge> charges = EMULATOR.emulator().charges().stream()
+                .filter(c -> inputs.contains(c.imageSha256())).toList();
         assertThat(charges).as("each input charged once").hasSize(IMAGES);
         assertThat(charges.stream().map(Charge::imageSha256).distinct()).hasSize(IMAGES);
         assertThat(charges.stream().map(Charge::credits).reduce(BigDecimal.ZERO, BigDecimal::add))

@@ -94,9 +94,7 @@ class RemoveBgFuzzTest {
         });
         server.start();
         context = new DefaultCamelContext();
-        RemoveBgComponent component = new RemoveBgComponent();
-        component.getConfiguration().setApiKey("fuzz-key");
-        component.getConfiguration().setBaseUrl(server.url("/v1.0").toString());
+        RemoveBgComponent component = TestComponents.component("fuzz-key", server.url("/v1.0").toString());
         component.setMaxAttempts(1);
         context.addComponent("removebg", component);
         context.addRoutes(new RouteBuilder() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.removebgsuite.emulator.Charge;
 import io.github.removebgsuite.emulator.RemoveBgEmulator;
+import io.github.removebgsuite.emulator.RemoveBgEmulatorExtension;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -15,8 +16,7 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,25 +28,14 @@ class RemoveBgLoadTest extends CamelTestSupport {
     private static final String KEY = "load-key";
     private static final int IMAGES = 1000;
 
-    private static RemoveBgEmulator emulator;
-
-    @BeforeAll
-    static void startEmulator() {
-        emulator = RemoveBgEmulator.builder().apiKey(KEY, new BigDecimal("1000"))
-                .rateLimit(1_000_000, Duration.ofMinutes(1)).build().start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final RemoveBgEmulatorExtension EMULATOR = RemoveBgEmulatorExtension.configured(b -> b
+            .apiKey(KEY, new BigDecimal("1000")).rateLimit(1_000_000, Duration.ofMinutes(1)));
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        RemoveBgComponent component = new RemoveBgComponent();
-        component.getConfiguration().setApiKey(KEY);
-        component.getConfiguration().setBaseUrl(emulator.baseUrl());
+        RemoveBgComponent component = TestComponents.component(KEY, EMULATOR.emulator().baseUrl());
         component.setRateLimit(1_000_000);
         component.setMaxConcurrentRequests(16);
         context.addComponent("removebg", component);
@@ -85,6 +74,7 @@ class RemoveBgLoadTest extends CamelTestSupport {
         assertThat(received).allMatch(e -> e.getException() == null);
         assertThat(received).allMatch(e -> "image/png".equals(e.getMessage().getHeader(Exchange.CONTENT_TYPE)));
 
+        RemoveBgEmulator emulator = EMULATOR.emulator();
         List<Charge> charges = emulator.charges();
         Map<String, Long> perImage = charges.stream()
                 .collect(Collectors.groupingBy(Charge::imageSha256, Collectors.counting()));

@@ -44,8 +44,7 @@ class RemoveBgProducerWireTest extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        RemoveBgComponent component = new RemoveBgComponent();
-        component.getConfiguration().setApiKey(KEY);
+        RemoveBgComponent component = TestComponents.component(KEY, null);
         component.setMaxAttempts(1);
         context.addComponent("removebg", component);
         return context;

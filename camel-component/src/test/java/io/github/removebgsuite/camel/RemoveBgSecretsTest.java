@@ -169,10 +169,8 @@ class RemoveBgSecretsTest {
     }
 
     private static RemoveBgComponent component() {
-        RemoveBgComponent component = new RemoveBgComponent();
+        RemoveBgComponent component = TestComponents.component(null, null);
         component.setMaxAttempts(2);
-        component.setInitialBackoff(10);
-        component.setMaxBackoff(20);
         return component;
     }
 
