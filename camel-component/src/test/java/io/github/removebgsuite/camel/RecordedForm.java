@@ -3,7 +3,6 @@ package io.github.removebgsuite.camel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -59,10 +58,9 @@ final class RecordedForm {
             }
         } else if (type.subtype().equals("json")) {
             JsonNode root = new ObjectMapper().readTree(request.getBody().utf8());
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : root.properties()) {
                 if (field.getValue().isObject()) {
-                    field.getValue().fields().forEachRemaining(inner ->
+                    field.getValue().properties().forEach(inner ->
                             form.fields.put(field.getKey() + "[" + inner.getKey() + "]", inner.getValue().asText()));
                 } else {
                     form.fields.put(field.getKey(), field.getValue().asText());

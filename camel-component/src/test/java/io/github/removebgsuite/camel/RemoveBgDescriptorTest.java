@@ -63,7 +63,7 @@ class RemoveBgDescriptorTest {
         assertThat(names(properties)).containsAll(expected);
 
         SoftAssertions softly = new SoftAssertions();
-        properties.fields().forEachRemaining(p -> {
+        properties.properties().forEach(p -> {
             softly.assertThat(p.getValue().path("description").asText()).as(p.getKey()).isNotBlank();
             softly.assertThat(p.getValue().path("group").asText()).as(p.getKey()).isNotBlank();
         });
@@ -112,7 +112,7 @@ class RemoveBgDescriptorTest {
         assertThat(c.get("apiKey").get("secret").asBoolean()).isTrue();
         assertThat(c.get("readTimeout").get("javaType").asText()).isEqualTo("long");
         assertThat(c.get("readTimeout").get("defaultValue").asText()).isEqualTo("120s");
-        c.fields().forEachRemaining(e ->
+        c.properties().forEach(e ->
                 assertThat(e.getValue().path("description").asText()).as(e.getKey()).isNotBlank());
     }
 
@@ -124,7 +124,7 @@ class RemoveBgDescriptorTest {
             constants.add((String) field.get(null));
         }
         assertThat(names(headers)).containsAll(constants);
-        for (Map.Entry<String, JsonNode> header : (Iterable<Map.Entry<String, JsonNode>>) headers::fields) {
+        for (Map.Entry<String, JsonNode> header : headers.properties()) {
             assertThat(header.getValue().path("description").asText()).as(header.getKey()).isNotBlank();
             assertThat(header.getValue().path("javaType").asText()).as(header.getKey()).isNotBlank();
         }
