@@ -52,12 +52,13 @@ public class ImproveCommand extends RemoveBgCommand {
         if (key.isEmpty()) {
             return;
         }
-        String name = image_filename == null || image_filename.isBlank() ? pngName(imp.getShortTitle())
-                : image_filename.strip();
+        SliceRenderer renderer = new SliceRenderer(imp);
+        String name = image_filename == null || image_filename.isBlank()
+                ? renderer.fileName(imp.getCurrentSlice()) : image_filename.strip();
         ImproveRequest request;
         try {
             request = ImproveRequest.builder()
-                    .image(ImageSource.bytes(name, new SliceRenderer(imp).png(imp.getCurrentSlice())))
+                    .image(ImageSource.bytes(name, renderer.png(imp.getCurrentSlice())))
                     .imageFilename(name)
                     .tag(tag == null || tag.isBlank() ? null : tag.strip())
                     .build();
@@ -77,10 +78,5 @@ public class ImproveCommand extends RemoveBgCommand {
         }
         String text = "Submitted " + name + " to the remove.bg Improvement Program (id " + submission_id + ")";
         report(text);
-    }
-
-    private static String pngName(String title) {
-        String base = title == null || title.isBlank() ? "image" : title.replaceAll("[^A-Za-z0-9._-]", "_");
-        return base + ".png";
     }
 }

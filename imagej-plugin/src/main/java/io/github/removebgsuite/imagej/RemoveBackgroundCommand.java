@@ -164,7 +164,7 @@ public class RemoveBackgroundCommand extends AbstractRemoveBgCommand {
             ColorProcessor rendered = renderer.render(plane);
             try {
                 RemoveBgRequest request = RemoveBgRequest.builder()
-                        .image(ImageSource.bytes(fileName(name, plane, planes), renderer.png(plane)))
+                        .image(ImageSource.bytes(renderer.fileName(plane), renderer.png(plane)))
                         .options(options)
                         .build();
                 RemoveBgResult result = client.removeBackground(request);
@@ -244,8 +244,4 @@ public class RemoveBackgroundCommand extends AbstractRemoveBgCommand {
         return isCanceled() || Thread.currentThread().isInterrupted() || IJ.escapePressed();
     }
 
-    private static String fileName(String title, int plane, int planes) {
-        String safe = title.replaceAll("[^A-Za-z0-9._-]", "_");
-        return planes == 1 ? safe + ".png" : safe + "-" + plane + ".png";
-    }
 }

@@ -54,6 +54,18 @@ public final class SliceRenderer {
     }
 
     /**
+     * The file name a plane is uploaded under: the image's title without its extension, made safe (letters, digits,
+     * '.', '-', '_'), with the plane number for a stack, and {@code .png}.
+     *
+     * @param plane the stack index, 1-based
+     */
+    public String fileName(int plane) {
+        String title = imp.getTitle() == null ? "" : imp.getTitle().replaceFirst("\\.[A-Za-z0-9]{1,5}$", "");
+        String safe = title.isBlank() ? "image" : title.strip().replaceAll("[^A-Za-z0-9._-]", "_");
+        return planes() == 1 ? safe + ".png" : safe + "-" + plane + ".png";
+    }
+
+    /**
      * The plane as PNG bytes, ready to upload.
      *
      * @param plane the stack index, 1-based

@@ -27,8 +27,7 @@ public final class FailureMessages {
      * @param key the key in use, to redact (may be null)
      */
     public static String describe(Throwable failure, ApiKey key) {
-        String message = key == null ? text(failure) : key.redact(text(failure));
-        return message;
+        return key == null ? text(failure) : key.redact(text(failure));
     }
 
     /** The message for a missing key: where the plugin looked and how to give one. */
