@@ -110,13 +110,18 @@ public class RemoveBgComponent extends HealthCheckComponent {
         return endpoint;
     }
 
-    private static RemoveBgOperation operation(String remaining) {
+    /**
+     * The operation named in a path or in the {@code CamelRemoveBgOperation} header.
+     *
+     * @throws IllegalArgumentException naming the allowed operations
+     */
+    static RemoveBgOperation operation(String name) {
         for (RemoveBgOperation operation : RemoveBgOperation.values()) {
-            if (operation.name().equals(remaining)) {
+            if (operation.name().equals(name)) {
                 return operation;
             }
         }
-        throw new IllegalArgumentException("Unknown removebg operation '" + remaining + "': expected one of "
+        throw new IllegalArgumentException("Unknown removebg operation '" + name + "': expected one of "
                 + Arrays.stream(RemoveBgOperation.values()).map(Enum::name).collect(Collectors.joining(", ")));
     }
 

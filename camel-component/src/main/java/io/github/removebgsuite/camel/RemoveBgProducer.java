@@ -97,8 +97,9 @@ public class RemoveBgProducer extends DefaultAsyncProducer {
 
     private CompletableFuture<?> call(Exchange exchange) throws Exception {
         Message in = exchange.getIn();
-        RemoveBgOperation operation = in.getHeader(RemoveBgConstants.OPERATION, endpoint.getOperation(),
-                RemoveBgOperation.class);
+        Object header = in.getHeader(RemoveBgConstants.OPERATION);
+        RemoveBgOperation operation = header == null ? endpoint.getOperation()
+                : header instanceof RemoveBgOperation typed ? typed : RemoveBgComponent.operation(header.toString());
         switch (operation) {
             case account:
                 return client.accountAsync().thenAccept(account -> onAccount(exchange, account));

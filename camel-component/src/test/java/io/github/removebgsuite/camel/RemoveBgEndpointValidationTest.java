@@ -141,6 +141,13 @@ class RemoveBgEndpointValidationTest {
             assertThat(empty.getException()).isInstanceOf(InvalidParameterException.class);
             assertThat(((InvalidParameterException) empty.getException()).parameter()).isEqualTo("image_file");
 
+            Exchange badOperation = context.createProducerTemplate().request("direct:in", e -> {
+                e.getIn().setBody(TestImages.png(10, 10, 1));
+                e.getIn().setHeader(RemoveBgConstants.OPERATION, "removeEverything");
+            });
+            assertThat(badOperation.getException()).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("removeBackground, account, improve");
+
             Exchange missing = context.createProducerTemplate().request("direct:in",
                     e -> e.getIn().setBody(new java.io.File("no-such-dir/no-such-image.png")));
             assertThat(missing.getException()).isInstanceOf(InvalidParameterException.class)
