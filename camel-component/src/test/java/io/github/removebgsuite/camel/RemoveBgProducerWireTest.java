@@ -20,6 +20,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -270,6 +271,17 @@ class RemoveBgProducerWireTest extends CamelTestSupport {
         enqueueImage();
         template.sendBody("direct:plain", new java.io.ByteArrayInputStream(IMAGE));
         assertThat(RecordedForm.of(take()).files.get("image_file")).isEqualTo(IMAGE);
+
+        // a remote file as an ftp: or sftp: consumer delivers it: the GenericFile wraps no java.io.File
+        GenericFile<String> remote = new GenericFile<>();
+        remote.setFile("/outbox/remote-shot.png");
+        remote.setFileName("remote-shot.png");
+        remote.setBody(IMAGE);
+        enqueueImage();
+        template.sendBodyAndHeader("direct:plain", remote, Exchange.FILE_NAME, "remote-shot.png");
+        RecordedForm fromRemote = RecordedForm.of(take());
+        assertThat(fromRemote.files.get("image_file")).isEqualTo(IMAGE);
+        assertThat(fromRemote.filenames.get("image_file")).isEqualTo("remote-shot.png");
     }
 
     @Test
