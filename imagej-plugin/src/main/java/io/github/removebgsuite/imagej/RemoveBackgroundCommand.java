@@ -146,6 +146,8 @@ public class RemoveBackgroundCommand extends AbstractRemoveBgCommand {
     }
 
     private void process(RemoveBgOptions options, ApiKey key) {
+        // an Esc pressed before this run (to stop an earlier macro, say) must not stop it
+        IJ.resetEscape();
         int threshold = threshold();
         RemoveBgClient client = removeBg.client(key);
         SliceRenderer renderer = new SliceRenderer(imp);

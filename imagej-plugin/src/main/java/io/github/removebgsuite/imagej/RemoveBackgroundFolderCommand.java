@@ -132,6 +132,7 @@ public class RemoveBackgroundFolderCommand extends AbstractRemoveBgCommand {
             return;
         }
         BatchReport report;
+        IJ.resetEscape();
         try {
             report = new BatchEngine(removeBg.client(key.get())).run(job);
         } catch (RemoveBgException e) {

@@ -8,7 +8,19 @@ import ij.ImagePlus;
 import ij.gui.Roi;
 import ij.process.ImageProcessor;
 import io.github.removebgsuite.emulator.Charge;
+import ij.IJ;
+import io.github.removebgsuite.emulator.Fault;
+import io.github.removebgsuite.imagej.service.ServiceTestAccess;
 import java.awt.Rectangle;
+import java.awt.event.KeyEvent;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandService;
+import org.scijava.convert.ConvertService;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -213,6 +225,50 @@ class RemoveBackgroundCommandTest {
         List<Charge> charges = bench.emulator.charges();
         assertThat(charges.subList(before, charges.size())).hasSize(2)
                 .extracting(Charge::imageSha256).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void escapeStopsAStackBetweenSlicesAndKeepsWhatWasCharged() throws Exception {
+        bench.emulator.faults().enqueue(Fault.delay(Duration.ofMillis(1500)));
+        long requests = bench.emulator.requestCount();
+        Future<CommandModule> running = bench.context.service(CommandService.class).run(RemoveBackgroundCommand.class,
+                true, "imp", TestImages.stack("long series", 3), "api_key", FijiBench.KEY);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (bench.emulator.requestCount() == requests && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        // the first slice is being processed (the emulator holds it 1.5 s): press Esc
+        IJ.setKeyDown(KeyEvent.VK_ESCAPE);
+        CommandModule module;
+        try {
+            module = running.get(30, TimeUnit.SECONDS);
+        } finally {
+            IJ.resetEscape();
+        }
+        assertThat(module.isCanceled()).isTrue();
+        assertThat(module.getCancelReason()).startsWith("Cancelled after 1 of 3 slices").contains("1 credits");
+        assertThat(bench.emulator.requestCount() - requests).isEqualTo(1);
+        assertThat(module.getOutput("cutout_image")).isNull();
+    }
+
+    @Test
+    void macroOptionsStringRunsTheCommand() {
+        ServiceTestAccess.setEnvironment(bench.service, name -> "REMOVE_BG_API_KEY".equals(name) ? FijiBench.KEY : null);
+        CommandInfo info = bench.context.service(CommandService.class).getCommand(RemoveBackgroundCommand.class);
+        Map<String, Object> inputs = new HashMap<>(MacroOptions.read(info,
+                "size=preview foreground_type=product format=png cutout=false mask=true mask_threshold=200 "
+                        + "more_parameters=[shadow_type[product]=none]",
+                bench.context.service(ConvertService.class)));
+        inputs.put("imp", TestImages.rgb("macro"));
+
+        CommandModule module = bench.run(RemoveBackgroundCommand.class, inputs);
+
+        assertThat(module.isCanceled()).as(String.valueOf(module.getCancelReason())).isFalse();
+        assertThat(module.getOutput("cutout_image")).isNull();
+        assertThat(((ImagePlus) module.getOutput("mask_image")).getProcessor().get(50, 40)).isEqualTo(255);
+        assertThat((Double) module.getOutput("credits_charged")).isEqualTo(0.25);
+        assertThat(MacroOptions.record(module)).contains("size=preview").contains("mask_threshold=200")
+                .contains("more_parameters=shadow_type[product]=none").doesNotContain("api_key");
     }
 
     private static void assertBoundsNear(Rectangle actual, Rectangle expected, int tolerance) {
