@@ -1,6 +1,8 @@
 package hudson.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.FilePath;
 
 /**
  * Shim of jenkins-core {@code hudson.model.AbstractBuild}: a build of an {@link AbstractProject}.
@@ -14,6 +16,12 @@ public abstract class AbstractBuild<P extends AbstractProject<P, R>, R extends A
         super(job);
     }
 
+    /** Set by Jenkins when the build gets a workspace on a node; never in the sandbox. */
+    private transient volatile FilePath workspace;
+
     /** The workspace the build runs in, or null when it has none (yet). */
-    public abstract hudson.FilePath getWorkspace();
+    @CheckForNull
+    public final FilePath getWorkspace() {
+        return workspace;
+    }
 }
