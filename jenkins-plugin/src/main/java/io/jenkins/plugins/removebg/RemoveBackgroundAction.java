@@ -62,7 +62,7 @@ public final class RemoveBackgroundAction implements Action {
 
     @Override
     public String getIconFileName() {
-        return "/plugin/removebg/images/removebg.svg";
+        return "symbol-document-text";
     }
 
     @Override

@@ -49,9 +49,9 @@ import org.kohsuke.stapler.verb.POST;
  * Removes the backgrounds of workspace images with remove.bg, as a freestyle build step and as the Pipeline step
  * {@code removeBackground}:
  *
- * <pre>{@code
- * removeBackground credentialsId: 'removebg', includes: 'assets/**}{@code /*.jpg', outputDir: 'build/cutouts', size: 'full'
- * }</pre>
+ * <pre>
+ * removeBackground credentialsId: 'removebg', includes: 'assets/**&#47;*.jpg', outputDir: 'build/cutouts', size: 'full'
+ * </pre>
  *
  * <p>The work runs on the agent that holds the workspace. Images whose content and parameters are unchanged since an
  * earlier build are skipped through a manifest in the output folder, so a re-run spends no credit. Every API parameter
