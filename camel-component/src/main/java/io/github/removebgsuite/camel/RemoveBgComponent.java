@@ -147,7 +147,7 @@ public class RemoveBgComponent extends HealthCheckComponent {
 
     private RemoveBgClient newClient(ClientKey key) {
         RemoveBgClient.Builder builder = RemoveBgClient.builder()
-                .baseUrl(key.baseUrl)
+                .baseUrl(key.baseUrl())
                 .userAgent("camel/" + getCamelContext().getVersion())
                 .connectTimeout(Duration.ofMillis(connectTimeout))
                 .readTimeout(Duration.ofMillis(readTimeout))
@@ -156,10 +156,10 @@ public class RemoveBgComponent extends HealthCheckComponent {
                 .rateLimiter(new MegapixelRateLimiter(rateLimit))
                 .retryPolicy(retryPolicy())
                 .maxResponseBytes(maxResponseBytes);
-        if (key.apiKey != null) {
-            builder.apiKey(key.apiKey);
+        if (key.apiKey() != null) {
+            builder.apiKey(key.apiKey());
         } else {
-            builder.oauthToken(key.oauthToken);
+            builder.oauthToken(key.oauthToken());
         }
         return builder.build();
     }
@@ -190,26 +190,9 @@ public class RemoveBgComponent extends HealthCheckComponent {
     }
 
     /** Identifies a shared client; its string form never shows the credentials. */
-    private static final class ClientKey {
-        private final String baseUrl;
-        private final String apiKey;
-        private final String oauthToken;
-
-        ClientKey(String baseUrl, String apiKey, String oauthToken) {
-            this.baseUrl = baseUrl == null ? RemoveBgConfiguration.DEFAULT_BASE_URL : baseUrl;
-            this.apiKey = apiKey;
-            this.oauthToken = oauthToken;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof ClientKey k && baseUrl.equals(k.baseUrl) && java.util.Objects.equals(apiKey, k.apiKey)
-                    && java.util.Objects.equals(oauthToken, k.oauthToken);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(baseUrl, apiKey, oauthToken);
+    private record ClientKey(String baseUrl, String apiKey, String oauthToken) {
+        ClientKey {
+            baseUrl = baseUrl == null ? RemoveBgConfiguration.DEFAULT_BASE_URL : baseUrl;
         }
 
         @Override

@@ -108,8 +108,9 @@ public class RemoveBgProducer extends DefaultAsyncProducer {
             case removeBackground:
             default:
                 RemoveBgRequest request = removeBgRequest(in);
-                boolean compose = in.getHeader(RemoveBgConstants.COMPOSE_ZIP_TO_PNG,
-                        endpoint.getConfiguration().isComposeZipToPng(), Boolean.class);
+                Boolean composeHeader = in.getHeader(RemoveBgConstants.COMPOSE_ZIP_TO_PNG, Boolean.class);
+                boolean compose = composeHeader != null ? composeHeader
+                        : endpoint.getConfiguration().isComposeZipToPng();
                 return client.removeBackgroundAsync(request)
                         .thenAccept(result -> onImage(exchange, request, result, compose));
         }
