@@ -9,6 +9,11 @@ import ij.gui.Roi;
 import ij.process.ImageProcessor;
 import io.github.removebgsuite.emulator.Charge;
 import ij.IJ;
+import ij.plugin.PNG_Writer;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.io.TempDir;
 import io.github.removebgsuite.emulator.Fault;
 import io.github.removebgsuite.imagej.service.ServiceTestAccess;
 import java.awt.Rectangle;
@@ -33,6 +38,9 @@ class RemoveBackgroundCommandTest {
 
     private static FijiBench bench;
 
+    @TempDir
+    Path temp;
+
     @BeforeAll
     static void start() {
         bench = FijiBench.shared();
@@ -44,7 +52,7 @@ class RemoveBackgroundCommandTest {
     }
 
     @Test
-    void rgbCutOutKeepsTransparencyAsAnAlphaChannel() {
+    void rgbCutOutKeepsTransparencyAsAnAlphaChannel() throws Exception {
         ImagePlus input = TestImages.rgb("specimen");
         CommandModule module = bench.run(RemoveBackgroundCommand.class, "imp", input, "api_key", FijiBench.KEY,
                 "size", "full");
@@ -66,6 +74,14 @@ class RemoveBackgroundCommandTest {
         assertThat((double) red.get(cx, cy)).isCloseTo(200, within(12.0));
         assertThat(module.getOutput("mask_image")).isNull();
         assertThat((Double) module.getOutput("credits_charged")).isEqualTo(1.0);
+
+        // ImageJ's own PNG writer saves the cut-out as an RGBA PNG, transparency included
+        Path png = temp.resolve("cutout.png");
+        new PNG_Writer().writeImage(cutout, png.toString(), 0);
+        BufferedImage saved = ImageIO.read(png.toFile());
+        assertThat(saved.getColorModel().hasAlpha()).isTrue();
+        assertThat(saved.getRGB(2, 2) >>> 24).isZero();
+        assertThat(saved.getRGB(cx, cy) >>> 24).isEqualTo(255);
     }
 
     @Test
