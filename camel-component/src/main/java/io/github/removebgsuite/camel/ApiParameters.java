@@ -16,7 +16,6 @@ import org.apache.camel.Message;
 final class ApiParameters {
 
     /** The single-valued processing parameters: API name, overriding header, endpoint option. */
-    @SuppressWarnings("deprecation") // add_shadow is deprecated by the API, yet still one of its parameters
     private enum Scalar {
         SIZE("size", RemoveBgConstants.SIZE, RemoveBgConfiguration::getSize),
         TYPE("type", RemoveBgConstants.TYPE, RemoveBgConfiguration::getType),

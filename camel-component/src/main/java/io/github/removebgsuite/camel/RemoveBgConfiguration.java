@@ -425,22 +425,15 @@ public class RemoveBgConfiguration implements Cloneable {
                 : new LinkedHashMap<>(shadowOpacityPerType);
     }
 
-    /**
-     * The deprecated API parameter add_shadow.
-     *
-     * @deprecated remove.bg deprecated add_shadow; use {@link #getShadowType()} or the per-type map
-     */
-    @Deprecated
+    /** The API parameter add_shadow, which remove.bg deprecated in favour of shadow_type. */
     public String getAddShadow() {
         return addShadow;
     }
 
     /**
-     * Deprecated by remove.bg: adds a car shadow (API parameter add_shadow).
-     *
-     * @deprecated remove.bg deprecated add_shadow; use {@link #setShadowType(String)} or shadowType.car=car
+     * Deprecated by remove.bg: adds a car shadow (API parameter add_shadow); prefer {@link #setShadowType(String)}
+     * or shadowType.car=car. The option stays because the API still accepts the parameter.
      */
-    @Deprecated
     public void setAddShadow(String addShadow) {
         this.addShadow = addShadow;
     }
