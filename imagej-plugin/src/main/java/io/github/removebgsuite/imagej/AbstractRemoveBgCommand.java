@@ -44,38 +44,38 @@ public abstract class AbstractRemoveBgCommand extends RemoveBgCommand {
             description = "Maximum output resolution (size): auto = the highest available up to 25 MP (1 credit), "
                     + "preview = up to 0.25 MP (0.25 credits), full = up to 25 MP, 50MP = up to 50 MP (1 credit). "
                     + "medium, hd, small, regular and 4k are the API's legacy names.")
-    protected String size = DEFAULT_SIZE;
+    private String size = DEFAULT_SIZE;
 
     @Parameter(label = "Foreground type", choices = {"auto", "person", "product", "animal", "car", "graphic",
             "transportation"}, persist = false, required = false,
             description = "The API's type parameter: detect the foreground automatically or look for one kind only.")
-    protected String foreground_type = "auto";
+    private String foreground_type = "auto";
 
     @Parameter(label = "Output format", choices = {"zip", "png", "jpg", "webp", "auto"}, persist = false,
             required = false, style = ChoiceWidget.LIST_BOX_STYLE,
             description = "Result format (format). zip is the fastest and keeps transparency up to 50 MP (it is "
                     + "composed into RGBA locally); png keeps transparency up to 10 MP; jpg has none; auto lets "
                     + "remove.bg choose png or jpg.")
-    protected String format = DEFAULT_FORMAT;
+    private String format = DEFAULT_FORMAT;
 
     @Parameter(label = "Channels", choices = {"rgba", "alpha"}, persist = false, required = false,
             style = ChoiceWidget.RADIO_BUTTON_HORIZONTAL_STYLE,
             description = "rgba = the finished cut-out (recommended); alpha = the alpha matte only.")
-    protected String channels = "rgba";
+    private String channels = "rgba";
 
     @Parameter(label = "Crop to the subject", persist = false, required = false,
             description = "crop: cut off empty regions (no effect on the credits charged).")
-    protected Boolean crop = Boolean.FALSE;
+    private Boolean crop = Boolean.FALSE;
 
     @Parameter(label = "Crop margin", persist = false, required = false,
             description = "crop_margin, with crop: e.g. 30px or 10%, two values (top/bottom left/right) or four "
                     + "(top right bottom left); at most 50% or 500px per side.")
-    protected String crop_margin;
+    private String crop_margin;
 
     @Parameter(label = "Background colour", persist = false, required = false,
             description = "bg_color: a solid background, as hex (81d4fa, fff, 81d4fa77) or a colour name (green). "
                     + "The result is then opaque.")
-    protected String bg_color;
+    private String bg_color;
 
     @Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)
     private String advanced = "<html><b>Advanced</b> (empty = the API's default)";
@@ -83,53 +83,53 @@ public abstract class AbstractRemoveBgCommand extends RemoveBgCommand {
     @Parameter(label = "Region of interest", persist = false, required = false,
             description = "roi: only this rectangle can be foreground, as 'x1 y1 x2 y2' with px or % units, "
                     + "e.g. '0% 0% 100% 100%'.")
-    protected String roi;
+    private String roi;
 
     @Parameter(label = "Classification level", choices = {API_DEFAULT, "none", "1", "2", "latest"},
             persist = false, required = false,
             description = "type_level: none, 1 (coarse), 2 (specific) or latest classes for the detected type.")
-    protected String type_level = API_DEFAULT;
+    private String type_level = API_DEFAULT;
 
     @Parameter(label = "Scale", persist = false, required = false,
             description = "scale: the subject's size relative to the image, 10% to 100%, or original.")
-    protected String scale;
+    private String scale;
 
     @Parameter(label = "Position", persist = false, required = false,
             description = "position: original, center, or one or two values from 0% to 100% (horizontal, "
                     + "vertical). Empty = original, or center when scale is given.")
-    protected String position;
+    private String position;
 
     @Parameter(label = "Shadow type", choices = {API_DEFAULT, "auto", "car", "3D", "drop", "none"},
             persist = false, required = false,
             description = "shadow_type for every foreground type; per type, use more_parameters "
                     + "(shadow_type[car]=car).")
-    protected String shadow_type = API_DEFAULT;
+    private String shadow_type = API_DEFAULT;
 
     @Parameter(label = "Shadow opacity", persist = false, required = false,
             description = "shadow_opacity: 0 (lightest) to 100 (darkest), or auto.")
-    protected String shadow_opacity;
+    private String shadow_opacity;
 
     @Parameter(label = "Semi-transparency", persist = false, required = false,
             description = "semitransparency: keep semi-transparent regions (currently car windows only).")
-    protected Boolean semitransparency = Boolean.TRUE;
+    private Boolean semitransparency = Boolean.TRUE;
 
     @Parameter(label = "Add car shadow (deprecated)", persist = false, required = false,
             description = "add_shadow: deprecated by remove.bg; use shadow_type instead.")
-    protected Boolean add_shadow = Boolean.FALSE;
+    private Boolean add_shadow = Boolean.FALSE;
 
     @Parameter(label = "Background image URL", persist = false, required = false,
             description = "bg_image_url: a background image downloaded by remove.bg, resized to fill the canvas.")
-    protected String bg_image_url;
+    private String bg_image_url;
 
     @Parameter(label = "Background image file", style = FileWidget.OPEN_STYLE, persist = false, required = false,
             description = "bg_image_file: a local background image, uploaded with the image.")
-    protected File bg_image_file;
+    private File bg_image_file;
 
     @Parameter(label = "More parameters", style = TextWidget.AREA_STYLE, persist = false, required = false,
             description = "Further API parameters as name=value, separated by ';' or new lines, e.g. "
                     + "shadow_type[car]=car; shadow_opacity[product]=40. Parameters newer than the plugin pass "
                     + "through unchanged.")
-    protected String more_parameters;
+    private String more_parameters;
 
     /**
      * The parameters in the API's vocabulary, as given: blank and default choices left out, booleans only when they

@@ -6,6 +6,7 @@ import io.github.removebgsuite.imagej.service.ApiKey;
 import java.util.Optional;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -14,7 +15,9 @@ import org.scijava.plugin.Plugin;
  * {@code GET /account}; it costs nothing). remove.bg notes that the balance can lag a few seconds behind.
  */
 @Plugin(type = Command.class, headless = true, label = "Account...",
-        description = "Shows the remove.bg credit balance", menuPath = "Plugins>remove.bg>Account...")
+        description = "Shows the remove.bg credit balance",
+        menu = {@Menu(label = "Plugins"), @Menu(label = "remove.bg", weight = RemoveBgCommand.MENU_WEIGHT),
+                @Menu(label = "Account...", weight = 10)})
 public class AccountCommand extends RemoveBgCommand {
 
     @Parameter(type = ItemIO.OUTPUT, label = "Credits", required = false)

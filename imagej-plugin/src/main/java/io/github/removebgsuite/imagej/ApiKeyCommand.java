@@ -3,18 +3,21 @@ package io.github.removebgsuite.imagej;
 import io.github.removebgsuite.imagej.service.RemoveBgService;
 import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.ChoiceWidget;
 
 /**
- * <em>Plugins › remove.bg › API Key…</em>: saves the API key in Fiji's preferences, or forgets it. This is the only
- * way a key is ever stored: the commands' own {@code api_key} fields are never saved or recorded. Fiji keeps
+ * <em>Plugins › remove.bg › API Key…</em>: saves the API key in Fiji's preferences, or forgets it. This is the
+ * only way a key is ever stored: the commands' own {@code api_key} fields are never saved or recorded. Fiji keeps
  * preferences in plain text, which the dialog says; the {@value RemoveBgService#API_KEY_ENVIRONMENT_VARIABLE}
  * environment variable is the alternative that stores nothing.
  */
 @Plugin(type = Command.class, headless = true, label = "API Key...",
-        description = "Saves or forgets the remove.bg API key", menuPath = "Plugins>remove.bg>API Key...")
+        description = "Saves or forgets the remove.bg API key",
+        menu = {@Menu(label = "Plugins"), @Menu(label = "remove.bg", weight = RemoveBgCommand.MENU_WEIGHT),
+                @Menu(label = "API Key...", weight = 12)})
 public class ApiKeyCommand extends RemoveBgCommand {
 
     /** Saves the key given. */

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.scijava.ItemIO;
 import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -21,7 +22,8 @@ import org.scijava.plugin.Plugin;
  */
 @Plugin(type = Command.class, headless = true, label = "Report Bad Result (Improve)...",
         description = "Submits the image to the remove.bg Improvement Program",
-        menuPath = "Plugins>remove.bg>Report Bad Result (Improve)...")
+        menu = {@Menu(label = "Plugins"), @Menu(label = "remove.bg", weight = RemoveBgCommand.MENU_WEIGHT),
+                @Menu(label = "Report Bad Result (Improve)...", weight = 11)})
 public class ImproveCommand extends RemoveBgCommand {
 
     @Parameter(visibility = ItemVisibility.MESSAGE, persist = false, required = false)

@@ -42,7 +42,7 @@ import org.scijava.widget.NumberWidget;
  */
 @Plugin(type = Command.class, headless = true, label = "Remove Background...",
         description = "Removes the background of the active image with remove.bg",
-        menu = {@Menu(label = "Plugins"), @Menu(label = "remove.bg", weight = 50),
+        menu = {@Menu(label = "Plugins"), @Menu(label = "remove.bg", weight = RemoveBgCommand.MENU_WEIGHT),
                 @Menu(label = "Remove Background...", weight = 1)})
 public class RemoveBackgroundCommand extends AbstractRemoveBgCommand {
 

@@ -21,6 +21,7 @@ import java.util.Optional;
 import org.scijava.ItemIO;
 import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
+import org.scijava.plugin.Menu;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -41,7 +42,8 @@ import org.scijava.widget.FileWidget;
  */
 @Plugin(type = Command.class, headless = true, label = "Remove Background (Folder)...",
         description = "Removes the backgrounds of every image in a folder with remove.bg",
-        menuPath = "Plugins>remove.bg>Remove Background (Folder)...")
+        menu = {@Menu(label = "Plugins"), @Menu(label = "remove.bg", weight = RemoveBgCommand.MENU_WEIGHT),
+                @Menu(label = "Remove Background (Folder)...", weight = 2)})
 public class RemoveBackgroundFolderCommand extends AbstractRemoveBgCommand {
 
     /** The name of the JSON report written into the output folder. */
@@ -168,7 +170,8 @@ public class RemoveBackgroundFolderCommand extends AbstractRemoveBgCommand {
             try {
                 builder.maxCredits(new BigDecimal(max_credits.strip()));
             } catch (NumberFormatException e) {
-                throw new InvalidParameterException("max_credits", max_credits, "a number of credits such as 20 or 7.5");
+                throw new InvalidParameterException("max_credits", max_credits,
+                        "a number of credits such as 20 or 7.5");
             }
         }
         try {

@@ -22,6 +22,9 @@ import org.scijava.widget.TextWidget;
  */
 public abstract class RemoveBgCommand extends ContextCommand {
 
+    /** The weight of the <em>Plugins › remove.bg</em> submenu. */
+    public static final double MENU_WEIGHT = 50;
+
     /** Writes to Fiji's Log window (the console, headless). */
     @Parameter
     protected LogService log;
@@ -38,11 +41,10 @@ public abstract class RemoveBgCommand extends ContextCommand {
     @Parameter
     protected RemoveBgService removeBg;
 
-    /** The API key; never saved, never recorded. */
     @Parameter(label = "API key", style = TextWidget.PASSWORD_STYLE, persist = false, required = false,
             description = "Your remove.bg API key. Leave empty to use the REMOVE_BG_API_KEY environment variable or "
                     + "the key saved with Plugins > remove.bg > API Key... Never recorded in macros.")
-    protected String api_key;
+    private String api_key;
 
     private String givenKey;
 

@@ -103,6 +103,11 @@ final class FijiBench implements AutoCloseable {
         emulator.faults().clear();
     }
 
+    /** Plays a {@code REMOVE_BG_API_KEY} environment variable holding {@link #KEY}. */
+    void keyInEnvironment() {
+        ServiceTestAccess.setEnvironment(service, name -> "REMOVE_BG_API_KEY".equals(name) ? KEY : null);
+    }
+
     /** Runs a command with its inputs given as a map, the way scripts and {@code --run} do, and waits. */
     CommandModule run(Class<? extends Command> command, Object... keysAndValues) {
         Map<String, Object> inputs = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -19,7 +20,7 @@ import javax.imageio.ImageIO;
 final class FolderOutputs {
 
     /** Every specimen of the run gets its own colour, so no two tests share an image (or a charge). */
-    private static final java.util.concurrent.atomic.AtomicInteger SEEDS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger SEEDS = new AtomicInteger();
 
     private FolderOutputs() {
     }

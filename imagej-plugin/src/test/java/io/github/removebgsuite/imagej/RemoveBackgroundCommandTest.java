@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.io.TempDir;
 import io.github.removebgsuite.emulator.Fault;
-import io.github.removebgsuite.imagej.service.ServiceTestAccess;
 import java.awt.Rectangle;
 import java.awt.event.KeyEvent;
 import java.time.Duration;
@@ -269,7 +268,7 @@ class RemoveBackgroundCommandTest {
 
     @Test
     void macroOptionsStringRunsTheCommand() {
-        ServiceTestAccess.setEnvironment(bench.service, name -> "REMOVE_BG_API_KEY".equals(name) ? FijiBench.KEY : null);
+        bench.keyInEnvironment();
         CommandInfo info = bench.context.service(CommandService.class).getCommand(RemoveBackgroundCommand.class);
         Map<String, Object> inputs = new HashMap<>(MacroOptions.read(info,
                 "size=preview foreground_type=product format=png cutout=false mask=true mask_threshold=200 "

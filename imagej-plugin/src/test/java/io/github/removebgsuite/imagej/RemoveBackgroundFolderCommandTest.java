@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.removebgsuite.imagej.service.ServiceTestAccess;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -95,8 +94,7 @@ class RemoveBackgroundFolderCommandTest {
         Path in = temp.resolve("in");
         Path out = temp.resolve("out");
         FolderOutputs.specimens(in, 2);
-        ServiceTestAccess.setEnvironment(bench.service,
-                name -> "REMOVE_BG_API_KEY".equals(name) ? FijiBench.KEY : null);
+        bench.keyInEnvironment();
 
         int status = RemoveBgConsole.run(bench.context, List.of("--run", "Remove Background (Folder)...",
                 "input_dir='" + in + "', output_dir='" + out + "', size='preview', format='png'"));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.removebgsuite.emulator.Fault;
 import io.github.removebgsuite.imagej.service.ApiKey;
-import io.github.removebgsuite.imagej.service.ServiceTestAccess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,7 +100,7 @@ class SecretsTest {
                 "output_dir", temp.resolve("out").toFile(), "api_key", FijiBench.KEY, "concurrency", 1));
         modules.add(bench.run(RemoveBackgroundFolderCommand.class, "input_dir", in.toFile(),
                 "output_dir", temp.resolve("out2").toFile(), "api_key", WRONG_KEY));
-        ServiceTestAccess.setEnvironment(bench.service, name -> "REMOVE_BG_API_KEY".equals(name) ? FijiBench.KEY : null);
+        bench.keyInEnvironment();
         assertThat(RemoveBgConsole.run(bench.context, List.of("--run", "Account...", ""))).isZero();
 
         assertThat(modules.get(0).isCanceled()).isFalse();
@@ -147,7 +146,7 @@ class SecretsTest {
     @Test
     void environmentKeyComesBeforeTheSavedOne() {
         bench.service.saveApiKey(WRONG_KEY);
-        ServiceTestAccess.setEnvironment(bench.service, name -> "REMOVE_BG_API_KEY".equals(name) ? FijiBench.KEY : null);
+        bench.keyInEnvironment();
         CommandModule account = bench.run(AccountCommand.class);
         assertThat(account.isCanceled()).as(String.valueOf(account.getCancelReason())).isFalse();
         assertThat(bench.log).anyMatch(line -> line.contains("REMOVE_BG_API_KEY environment variable"));
