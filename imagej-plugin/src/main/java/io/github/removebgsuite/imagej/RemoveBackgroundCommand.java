@@ -15,6 +15,7 @@ import io.github.removebgsuite.imagej.image.DecodedResult;
 import io.github.removebgsuite.imagej.image.ResultAssembler;
 import io.github.removebgsuite.imagej.image.SliceRenderer;
 import io.github.removebgsuite.imagej.service.ApiKey;
+import io.github.removebgsuite.imagej.service.FailureMessages;
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -173,10 +174,10 @@ public class RemoveBackgroundCommand extends AbstractRemoveBgCommand {
                 charged = charged.add(result.metadata().creditsCharged());
                 assembler.add(plane, DecodedResult.decode(result, matte), rendered, result.metadata().foreground());
             } catch (RemoveBgException e) {
-                fail(e, key);
+                fail(sliceContext(plane, planes, charged) + FailureMessages.describe(e, key));
                 return;
             } catch (IOException | IllegalStateException e) {
-                fail("remove.bg answered for slice " + plane + ", but " + key.redact(e.getMessage()));
+                fail(sliceContext(plane, planes, charged) + "remove.bg answered, but " + key.redact(e.getMessage()));
                 return;
             }
         }
@@ -204,6 +205,15 @@ public class RemoveBackgroundCommand extends AbstractRemoveBgCommand {
         status.showProgress(planes, planes);
         status.showStatus("remove.bg: " + planes + (planes == 1 ? " image" : " slices") + " processed, "
                 + charged.toPlainString() + " credits charged");
+    }
+
+    /** For a stack, which slice failed and what the slices before it cost (they were charged, but are dropped). */
+    private static String sliceContext(int plane, int planes, BigDecimal charged) {
+        if (planes == 1) {
+            return "";
+        }
+        return "Slice " + plane + " of " + planes + " (the " + (plane - 1) + " before it cost "
+                + charged.toPlainString() + " credits): ";
     }
 
     /** The options, with the input's rectangular selection as {@code roi} when no roi was given. */

@@ -267,6 +267,17 @@ class RemoveBackgroundCommandTest {
     }
 
     @Test
+    void failureMidStackNamesTheSliceAndWhatTheOthersCost() {
+        bench.emulator.faults().enqueue(Fault.delay(Duration.ZERO)).enqueue(Fault.htmlBody());
+        CommandModule module = bench.run(RemoveBackgroundCommand.class, "imp", TestImages.stack("mid", 3),
+                "api_key", FijiBench.KEY);
+        assertThat(module.isCanceled()).isTrue();
+        assertThat(module.getCancelReason()).startsWith("Slice 2 of 3 (the 1 before it cost 1 credits): ")
+                .contains("unexpected answer");
+        assertThat(module.getOutput("cutout_image")).isNull();
+    }
+
+    @Test
     void macroOptionsStringRunsTheCommand() {
         bench.keyInEnvironment();
         CommandInfo info = bench.context.service(CommandService.class).getCommand(RemoveBackgroundCommand.class);
