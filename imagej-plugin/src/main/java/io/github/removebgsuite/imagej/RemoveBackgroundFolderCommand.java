@@ -192,7 +192,7 @@ public class RemoveBackgroundFolderCommand extends AbstractRemoveBgCommand {
             if (item.outcome() == BatchItem.Outcome.FAILED) {
                 log.error(key.redact(relative(item.input()) + ": " + item.message().orElse("failed")));
             } else if (item.outcome() == BatchItem.Outcome.NOT_RUN) {
-                log.warn(key.redact(relative(item.input()) + ": not run, " + item.message().orElse("stopped")));
+                log.warn(key.redact(relative(item.input()) + ": " + item.message().orElse("not run")));
             }
         }
         StringBuilder text = new StringBuilder("remove.bg: ");

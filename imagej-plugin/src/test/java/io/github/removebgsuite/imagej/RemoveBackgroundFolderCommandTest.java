@@ -78,6 +78,22 @@ class RemoveBackgroundFolderCommandTest {
     }
 
     @Test
+    void fileThatIsNotAnImageFailsAloneWithAMessage() throws IOException {
+        Path in = temp.resolve("in");
+        Path out = temp.resolve("out");
+        FolderOutputs.specimens(in, 2);
+        Files.writeString(in.resolve("notes.png"), "this is a text file, not an image");
+        int chargesBefore = bench.emulator.charges().size();
+        CommandModule module = runFolder(in, out);
+        assertThat(module.isCanceled()).as(String.valueOf(module.getCancelReason())).isFalse();
+        assertThat(module.getOutput("processed")).isEqualTo(2);
+        assertThat(module.getOutput("failed")).isEqualTo(1);
+        assertThat(bench.log).anyMatch(line -> line.startsWith("notes.png: "));
+        assertThat(FolderOutputs.assertOnlyWholeResults(out)).hasSize(2);
+        assertThat(bench.emulator.charges()).hasSize(chargesBefore + 2);
+    }
+
+    @Test
     void dryRunUploadsNothing() throws IOException {
         Path in = temp.resolve("in");
         FolderOutputs.specimens(in, 2);
