@@ -3,20 +3,29 @@ package io.github.removebgsuite.common.ratelimit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A client-side token bucket in megapixel units, so a client paces itself below remove.bg's rate limit (500 megapixel
- * images a minute by default) instead of running into 429 answers.
+ * Paces calls below remove.bg's rate limit (500 megapixel images a minute by default) instead of running into 429
+ * answers, by mirroring the server's own accounting: a budget of megapixels per fixed window.
  *
- * <p>The bucket holds at most one window's worth of megapixels (a minute at remove.bg) and refills continuously. {@link #reserve(int)} takes
- * the cost of a call at once and returns how long the caller must wait before sending it, so callers are served in
- * the order they reserved and a waiting caller does not have to poll. Every response re-synchronises the bucket through
- * {@link #synchronize(RateLimitSnapshot)}, so the server's view (shared by every client using the same key) wins over
- * the local estimate.
+ * <p>{@link #reserve(int)} books a call's megapixels in the first window that still has room for them and returns how
+ * long the caller must wait for that window to open, so callers are served in the order they reserved and never poll.
+ * Every response re-synchronises the limiter through {@link #synchronize(RateLimitSnapshot)}: the server's
+ * {@code X-RateLimit-Reset} fixes where the windows lie, {@code X-RateLimit-Limit} their size, and
+ * {@code X-RateLimit-Remaining} how much of the current one is really left.
  *
- * <p>Thread-safe. One instance is meant to be shared by every call of a client, and by every client (route, executor,
- * build step) that uses the same API key.
+ * <p><b>Sharing a key.</b> Several processes (build agents, Camel routes in different JVMs) may spend one key's budget.
+ * The server's count covers all of them, so the limiter compares it with its own bookings: at the end of each window
+ * it estimates how many equal users share the key ({@code server's count / own count}, rounded) and books at most its
+ * share of the next window. Processes sharing a key thus converge on fair shares after one window instead of all
+ * hammering the server into 429 answers; a process alone gets the whole budget back after one window.
+ *
+ * <p>Thread-safe. One instance is meant to be shared by every call of a client, and by every client in a JVM that uses
+ * the same API key.
  */
 public final class MegapixelRateLimiter {
 
@@ -26,12 +35,26 @@ public final class MegapixelRateLimiter {
     /** remove.bg's documented window: the limit is per minute. */
     public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(1);
 
+    /** More sharers than this are not told apart (each still gets at least one image a window). */
+    private static final int MAX_SHARERS = 32;
+
     private final Clock clock;
-    private final long windowNanos;
-    private int perWindow;
-    /** Megapixels available now; negative when reservations are queued beyond the current capacity. */
-    private double tokens;
-    private Instant lastRefill;
+    private final Duration window;
+    private int limit;
+
+    /** The end of the current window; before the first response, one window after the first reservation. */
+    private Instant windowEnd;
+    private boolean windowKnown;
+    /** Megapixels this limiter booked in the current window. */
+    private int booked;
+    /** The most of the current window the server reported used, by every user of the key. */
+    private int serverUsed;
+    /** Megapixels booked in the current window since the server last reported on it (not in its count yet). */
+    private int bookedSinceReport;
+    /** Megapixels booked in the windows after the current one (index 0 is the next window). */
+    private final List<Integer> later = new ArrayList<>();
+    /** How many equal users the key seemed to have in the last full window. */
+    private int sharers = 1;
 
     /** A limiter for remove.bg's default 500 megapixels a minute, on the system clock. */
     public MegapixelRateLimiter() {
@@ -51,7 +74,7 @@ public final class MegapixelRateLimiter {
      * A limiter on the given clock (tests use a fake one).
      *
      * @param megapixelsPerMinute megapixels allowed per minute, at least 1
-     * @param clock the clock to measure refills against
+     * @param clock the clock that measures the windows
      */
     public MegapixelRateLimiter(int megapixelsPerMinute, Clock clock) {
         this(megapixelsPerMinute, DEFAULT_WINDOW, clock);
@@ -63,7 +86,7 @@ public final class MegapixelRateLimiter {
      *
      * @param megapixelsPerWindow megapixels allowed per window, at least 1
      * @param window the length of the server's rate-limit window, positive
-     * @param clock the clock to measure refills against
+     * @param clock the clock that measures the windows
      */
     public MegapixelRateLimiter(int megapixelsPerWindow, Duration window, Clock clock) {
         if (megapixelsPerWindow < 1) {
@@ -72,17 +95,16 @@ public final class MegapixelRateLimiter {
         if (window == null || window.isZero() || window.isNegative()) {
             throw new IllegalArgumentException("window must be positive, was " + window);
         }
-        this.windowNanos = window.toNanos();
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.perWindow = megapixelsPerWindow;
-        this.tokens = megapixelsPerWindow;
-        this.lastRefill = clock.instant();
+        this.window = window;
+        this.limit = megapixelsPerWindow;
+        this.windowEnd = clock.instant().plus(window);
     }
 
     /**
-     * Reserves {@code cost} megapixels and returns how long the caller must wait before sending the call (zero when it
-     * may go at once). The reservation is taken immediately, so the caller must send after the wait and not reserve
-     * again for the same attempt.
+     * Books {@code cost} megapixels and returns how long the caller must wait before sending the call (zero when it
+     * may go at once). The booking is taken immediately, so the caller must send after the wait and not reserve again
+     * for the same attempt.
      *
      * @param cost the call's cost in megapixels (see {@code ImageDimensions.rateLimitCost()}), at least 1
      * @return the wait, never negative
@@ -91,59 +113,115 @@ public final class MegapixelRateLimiter {
         if (cost < 1) {
             throw new IllegalArgumentException("cost must be at least 1 megapixel, was " + cost);
         }
-        refill();
-        // A single image dearer than the whole bucket is still allowed through once the bucket is full.
-        double take = Math.min(cost, perWindow);
-        double wait = tokens >= take ? 0 : (take - tokens) / ratePerNano();
-        tokens -= take;
-        return Duration.ofNanos((long) Math.ceil(wait));
+        Instant now = clock.instant();
+        if (!windowKnown && booked == 0 && later.isEmpty()) {
+            windowEnd = now.plus(window); // no response yet: the first window starts with the first call
+        }
+        roll(now);
+        int share = share();
+        boolean empty = booked == 0 && serverUsed == 0;
+        if (empty || fits(booked, cost, share) && serverUsed + bookedSinceReport + cost <= limit) {
+            booked += cost;
+            bookedSinceReport += cost;
+            return Duration.ZERO;
+        }
+        for (int i = 0; ; i++) {
+            if (i == later.size()) {
+                later.add(0);
+            }
+            if (fits(later.get(i), cost, share)) {
+                later.set(i, later.get(i) + cost);
+                Duration wait = Duration.between(now, windowEnd.plus(window.multipliedBy(i)));
+                return wait.isNegative() ? Duration.ZERO : wait;
+            }
+        }
+    }
+
+    /** An image dearer than a whole share still goes, alone in its window. */
+    private static boolean fits(int alreadyBooked, int cost, int share) {
+        return alreadyBooked == 0 || alreadyBooked + cost <= share;
+    }
+
+    private int share() {
+        return Math.max(1, limit / sharers);
     }
 
     /**
-     * Re-synchronises the bucket from the server's view: the local bucket never holds more than
-     * {@code snapshot.remaining()}, the limit becomes {@code snapshot.limit()}, and when nothing remains the bucket
-     * stays empty until {@code snapshot.reset()}.
+     * Re-synchronises from the server's view, which covers every user of the key: the window ends at
+     * {@code snapshot.reset()} (the server rounds it up to a whole second, so waiting for it is safe), holds
+     * {@code snapshot.limit()}, and has {@code snapshot.remaining()} left; when nothing remains, the calls booked in
+     * it move to the next window.
      */
     public synchronized void synchronize(RateLimitSnapshot snapshot) {
         Objects.requireNonNull(snapshot, "snapshot");
-        refill();
-        if (snapshot.limit() > 0) {
-            perWindow = snapshot.limit();
-        }
-        tokens = Math.min(tokens, Math.min(snapshot.remaining(), perWindow));
-        if (snapshot.remaining() == 0) {
-            long untilReset = Math.max(0, Duration.between(clock.instant(), snapshot.reset()).toNanos());
-            // Debt worth the time until reset: the next reservation waits at least until then.
-            tokens = Math.min(tokens, -untilReset * ratePerNano());
-        }
-    }
-
-    /** The megapixels per window the bucket currently refills at (updated from {@code X-RateLimit-Limit}). */
-    public synchronized int megapixelsPerWindow() {
-        return perWindow;
-    }
-
-    /** The megapixels available now (negative when callers are already waiting). */
-    public synchronized double available() {
-        refill();
-        return tokens;
-    }
-
-    private double ratePerNano() {
-        return (double) perWindow / windowNanos;
-    }
-
-    private void refill() {
         Instant now = clock.instant();
-        long elapsed = Duration.between(lastRefill, now).toNanos();
-        if (elapsed > 0) {
-            tokens = Math.min(perWindow, tokens + elapsed * ratePerNano());
-            lastRefill = now;
+        roll(now);
+        if (snapshot.limit() > 0) {
+            limit = snapshot.limit();
         }
+        Instant reset = snapshot.reset();
+        if (!reset.isAfter(now)) {
+            return; // stale: that window is over
+        }
+        long half = window.toNanos() / 2;
+        if (windowKnown && Duration.between(windowEnd, reset).toNanos() < -half) {
+            return; // a late answer from a window before the current one
+        }
+        // The server is in a later window than estimated: move on to it.
+        while (Duration.between(windowEnd, reset).toNanos() > half) {
+            advance();
+        }
+        windowEnd = reset;
+        windowKnown = true;
+        int used = Math.max(0, limit - snapshot.remaining());
+        serverUsed = Math.max(serverUsed, used);
+        bookedSinceReport = 0;
+        if (snapshot.remaining() == 0) {
+            // Whatever was booked here and not yet sent cannot go in this window.
+            serverUsed = limit;
+        }
+    }
+
+    private void roll(Instant now) {
+        while (!now.isBefore(windowEnd)) {
+            advance();
+        }
+    }
+
+    /** Closes the current window: learns how many share the key, then opens the next. */
+    private void advance() {
+        if (booked > 0 && serverUsed > 0) {
+            long estimate = Math.round((double) serverUsed / booked);
+            sharers = (int) Math.max(1, Math.min(MAX_SHARERS, estimate));
+        } else if (booked > 0 || serverUsed == 0) {
+            sharers = 1;
+        }
+        booked = later.isEmpty() ? 0 : later.remove(0);
+        bookedSinceReport = booked;
+        serverUsed = 0;
+        windowEnd = windowEnd.plus(window);
+    }
+
+    /** The megapixels per window the server allows (updated from {@code X-RateLimit-Limit}). */
+    public synchronized int megapixelsPerWindow() {
+        return limit;
+    }
+
+    /** The megapixels this limiter may still book in the current window without waiting. */
+    public synchronized int available() {
+        roll(clock.instant());
+        return Math.max(0, Math.min(share() - booked, limit - serverUsed - bookedSinceReport));
+    }
+
+    /** How many equal users the key seemed to have in the last window (1 when this limiter is alone). */
+    public synchronized int estimatedSharers() {
+        roll(clock.instant());
+        return sharers;
     }
 
     @Override
     public synchronized String toString() {
-        return "MegapixelRateLimiter[perWindow=" + perWindow + ", available=" + String.format(java.util.Locale.ROOT, "%.1f", tokens) + "]";
+        return String.format(Locale.ROOT, "MegapixelRateLimiter[limit=%d per %ss, booked=%d, serverUsed=%d, sharers=%d]",
+                limit, window.toSeconds(), booked, serverUsed, sharers);
     }
 }

@@ -31,8 +31,8 @@ import java.util.random.RandomGenerator;
  *       or the connection dropped (or the body came back truncated), remove.bg may have processed and charged the
  *       call; such a call is repeated only after {@link Builder#retryAfterRequestSent(boolean) opting in}, or when it
  *       is idempotent (a {@code GET /account}).</li>
- *   <li>Every retry is bounded by {@link #maxAttempts()} (the first attempt included) and by
- *       {@link #totalDeadline()} measured from the first attempt.</li>
+ *   <li>Every retry is bounded by {@link #totalDeadline()} measured from the first attempt, and every retry but a
+ *       429's by {@link #maxAttempts()} (the first attempt included): a 429 costs nothing and names its wait.</li>
  * </ul>
  *
  * <p>The clock and random source are injectable, so the schedule can be tested without waiting.
@@ -109,7 +109,9 @@ public final class RetryPolicy {
             boolean idempotent) {
         Objects.requireNonNull(failure, "failure");
         Objects.requireNonNull(firstAttemptStart, "firstAttemptStart");
-        if (attemptsMade >= maxAttempts) {
+        // A 429 charged nothing and says when to come back, so it does not use up an attempt: it is bounded by
+        // maxRateLimitWait per wait and by the total deadline. Giving up on it would fail a batch on a busy key.
+        if (attemptsMade >= maxAttempts && !(failure instanceof RateLimitedException)) {
             return Optional.empty();
         }
         Optional<Duration> wait = waitFor(failure, attemptsMade, idempotent);

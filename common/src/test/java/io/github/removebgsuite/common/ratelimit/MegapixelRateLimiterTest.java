@@ -44,57 +44,95 @@ class MegapixelRateLimiterTest {
     }
 
     @Test
-    void aFullBucketLetsAMinutesWorthThroughThenMakesCallersWait() {
+    void aWindowsWorthGoesAtOnceThenCallersWaitForTheNextWindow() {
         ManualClock clock = new ManualClock();
         MegapixelRateLimiter limiter = new MegapixelRateLimiter(500, clock);
 
         for (int i = 0; i < 20; i++) {
             assertThat(limiter.reserve(25)).isZero(); // 20 images of 25 MP a minute, as the reference's table says
         }
-        // The next 25 MP image must wait until 25 MP have refilled: 25/500 of a minute = 3 s.
-        assertThat(limiter.reserve(25)).isEqualTo(Duration.ofSeconds(3));
-        // And the one after it queues behind: 6 s.
-        assertThat(limiter.reserve(25)).isEqualTo(Duration.ofSeconds(6));
+        assertThat(limiter.reserve(25)).isEqualTo(Duration.ofMinutes(1));
+        clock.advance(Duration.ofSeconds(45));
+        assertThat(limiter.reserve(25)).isEqualTo(Duration.ofSeconds(15)); // the same next window still has room
+        assertThat(limiter.available()).isZero();
     }
 
     @Test
-    void theBucketRefillsWithTime() {
+    void theServersResetPlacesTheWindowsAndItsRemainingCountsEveryUser() {
         ManualClock clock = new ManualClock();
-        MegapixelRateLimiter limiter = new MegapixelRateLimiter(60, clock);
-        limiter.reserve(60);
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(500, clock);
+        limiter.reserve(10);
 
-        clock.advance(Duration.ofSeconds(10));
+        // Others used 450 of this window, which ends in 20 s.
+        limiter.synchronize(new RateLimitSnapshot(500, 40, clock.instant().plusSeconds(20)));
+        assertThat(limiter.reserve(40)).isZero();
+        assertThat(limiter.reserve(1)).isEqualTo(Duration.ofSeconds(20));
 
-        assertThat(limiter.available()).isCloseTo(10.0, org.assertj.core.data.Offset.offset(1e-6));
-        assertThat(limiter.reserve(10)).isZero();
-        assertThat(limiter.reserve(1)).isEqualTo(Duration.ofSeconds(1));
+        limiter.synchronize(new RateLimitSnapshot(500, 0, clock.instant().plusSeconds(20)));
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(limiter.reserve(1)).isZero(); // a new window: room again
     }
 
     @Test
-    void synchronizeAdoptsTheServersRemainingAndWaitsForTheReset() {
+    void nothingRemainingMovesTheNextCallToTheReset() {
         ManualClock clock = new ManualClock();
         MegapixelRateLimiter limiter = new MegapixelRateLimiter(500, clock);
 
-        limiter.synchronize(new RateLimitSnapshot(500, 40, clock.instant().plusSeconds(50)));
-        assertThat(limiter.available()).isEqualTo(40.0);
-
         limiter.synchronize(new RateLimitSnapshot(500, 0, clock.instant().plusSeconds(12)));
-        Duration wait = limiter.reserve(1);
-        assertThat(wait).isGreaterThanOrEqualTo(Duration.ofSeconds(12)).isLessThan(Duration.ofSeconds(13));
+
+        assertThat(limiter.reserve(1)).isEqualTo(Duration.ofSeconds(12));
     }
 
     @Test
-    void synchronizeAdoptsAHigherLimit() {
-        MegapixelRateLimiter limiter = new MegapixelRateLimiter(500, new ManualClock());
+    void synchronizeAdoptsTheServersLimit() {
+        ManualClock clock = new ManualClock();
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(500, clock);
 
-        limiter.synchronize(new RateLimitSnapshot(2000, 1990, Instant.parse("2026-01-01T00:01:00Z")));
+        limiter.synchronize(new RateLimitSnapshot(2000, 1990, clock.instant().plusSeconds(30)));
 
         assertThat(limiter.megapixelsPerWindow()).isEqualTo(2000);
-        assertThat(limiter.available()).isEqualTo(500.0); // never more than was available locally
+        assertThat(limiter.available()).isEqualTo(1990);
     }
 
     @Test
-    void anImageDearerThanTheBucketIsAdmittedOnceItIsFull() {
+    void keySharersAreEstimatedAfterAWindowAndEachTakesItsShare() {
+        ManualClock clock = new ManualClock();
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(30, Duration.ofSeconds(10), clock);
+        Instant firstEnd = clock.instant().plusSeconds(10);
+        for (int i = 0; i < 10; i++) {
+            assertThat(limiter.reserve(1)).isZero();
+        }
+        // Two other processes spent as much as this one: the server counts 30.
+        limiter.synchronize(new RateLimitSnapshot(30, 0, firstEnd));
+        clock.advance(Duration.ofSeconds(10));
+
+        assertThat(limiter.estimatedSharers()).isEqualTo(3);
+        for (int i = 0; i < 10; i++) {
+            assertThat(limiter.reserve(1)).isZero();
+        }
+        assertThat(limiter.reserve(1)).isEqualTo(Duration.ofSeconds(10)); // its third is used up
+
+        // Alone again: the server counts only this limiter's 10, so the next window is whole again.
+        limiter.synchronize(new RateLimitSnapshot(30, 20, firstEnd.plusSeconds(10)));
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(limiter.estimatedSharers()).isEqualTo(1);
+    }
+
+    @Test
+    void aLateAnswerFromAnEarlierWindowIsIgnored() {
+        ManualClock clock = new ManualClock();
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(100, Duration.ofSeconds(10), clock);
+        limiter.synchronize(new RateLimitSnapshot(100, 100, clock.instant().plusSeconds(10)));
+        clock.advance(Duration.ofSeconds(11));
+        limiter.synchronize(new RateLimitSnapshot(100, 95, clock.instant().plusSeconds(9)));
+
+        limiter.synchronize(new RateLimitSnapshot(100, 0, clock.instant().minusSeconds(1)));
+
+        assertThat(limiter.available()).isEqualTo(95);
+    }
+
+    @Test
+    void anImageDearerThanTheWindowGoesAloneInItsWindow() {
         MegapixelRateLimiter limiter = new MegapixelRateLimiter(10, new ManualClock());
 
         assertThat(limiter.reserve(50)).isZero();
@@ -105,6 +143,8 @@ class MegapixelRateLimiterTest {
     void refusesNonsense() {
         assertThatThrownBy(() -> new MegapixelRateLimiter(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new MegapixelRateLimiter().reserve(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new MegapixelRateLimiter(10, Duration.ZERO, new ManualClock()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("window");
     }
 
     @Test
@@ -122,27 +162,18 @@ class MegapixelRateLimiterTest {
         }
         go.countDown();
         int immediate = 0;
+        int nextWindow = 0;
         for (Future<Duration> w : waits) {
-            if (w.get().isZero()) {
+            Duration wait = w.get();
+            if (wait.isZero()) {
                 immediate++;
+            } else if (wait.equals(Duration.ofMinutes(1))) {
+                nextWindow++;
             }
         }
         pool.shutdown();
 
         assertThat(immediate).isEqualTo(100);
-        assertThat(limiter.available()).isEqualTo(-100.0);
-    }
-
-    @Test
-    void aShorterWindowRefillsProportionallyFaster() {
-        ManualClock clock = new ManualClock();
-        MegapixelRateLimiter limiter = new MegapixelRateLimiter(10, Duration.ofSeconds(1), clock);
-
-        assertThat(limiter.reserve(10)).isZero();
-        assertThat(limiter.reserve(5)).isEqualTo(Duration.ofMillis(500));
-        clock.advance(Duration.ofSeconds(2));
-        assertThat(limiter.available()).isEqualTo(10.0);
-        assertThatThrownBy(() -> new MegapixelRateLimiter(10, Duration.ZERO, clock))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("window");
+        assertThat(nextWindow).isEqualTo(100);
     }
 }

@@ -135,6 +135,17 @@ class RetryPolicyTest {
     }
 
     @Test
+    void aRateLimitDoesNotUseUpAttemptsButTheDeadlineStillBoundsIt() {
+        RetryPolicy policy = RetryPolicy.builder().maxAttempts(2).totalDeadline(Duration.ofSeconds(60)).clock(CLOCK)
+                .build();
+        RateLimitedException limited = new RateLimitedException("429", List.of(), null, Duration.ofSeconds(5));
+
+        assertThat(policy.retryDelay(limited, 10, T0, false)).contains(Duration.ofSeconds(5));
+        assertThat(policy.retryDelay(server503(), 2, T0, false)).isEmpty();
+        assertThat(policy.retryDelay(limited, 10, T0.minusSeconds(58), false)).isEmpty();
+    }
+
+    @Test
     void clientErrorsAreNeverRetried() {
         RetryPolicy policy = RetryPolicy.builder().maxAttempts(5).clock(CLOCK).build();
 
