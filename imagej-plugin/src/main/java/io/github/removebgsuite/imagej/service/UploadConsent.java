@@ -2,6 +2,7 @@ package io.github.removebgsuite.imagej.service;
 
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.scijava.log.LogService;
 import org.scijava.ui.DialogPrompt;
 import org.scijava.ui.UIService;
@@ -31,23 +32,41 @@ public final class UploadConsent {
      * @return true when the upload may proceed
      */
     public static boolean obtain(RemoveBgService service, UIService ui, LogService log) {
+        boolean interactive = ui != null && !ui.isHeadless() && ui.isVisible();
+        return obtain(service, interactive, question -> {
+            DialogPrompt.Result answer = ui.showDialog(question, "remove.bg: upload images?",
+                    DialogPrompt.MessageType.QUESTION_MESSAGE, DialogPrompt.OptionType.OK_CANCEL_OPTION);
+            return answer == DialogPrompt.Result.OK_OPTION || answer == DialogPrompt.Result.YES_OPTION;
+        }, log);
+    }
+
+    /**
+     * The decision itself, with the question behind a function so it can be answered without a screen.
+     *
+     * @param interactive whether someone can answer a dialog
+     * @param ask shows the question and returns whether the user agreed
+     */
+    static boolean obtain(RemoveBgService service, boolean interactive, Predicate<String> ask, LogService log) {
         if (service.uploadConsentGiven()) {
             return true;
         }
         String notice = notice(service.baseUrl());
-        if (ui == null || ui.isHeadless() || !ui.isVisible()) {
+        if (!interactive) {
             if (HEADLESS_NOTICE_SHOWN.compareAndSet(false, true) && log != null) {
                 log.info(notice);
             }
             return true;
         }
-        DialogPrompt.Result answer = ui.showDialog(notice + "\n\nContinue?", "remove.bg: upload images?",
-                DialogPrompt.MessageType.QUESTION_MESSAGE, DialogPrompt.OptionType.OK_CANCEL_OPTION);
-        if (answer == DialogPrompt.Result.OK_OPTION || answer == DialogPrompt.Result.YES_OPTION) {
+        if (ask.test(notice + "\n\nContinue?")) {
             service.recordUploadConsent();
             return true;
         }
         return false;
+    }
+
+    /** Lets the next headless run show the notice again (for tests). */
+    static void resetHeadlessNotice() {
+        HEADLESS_NOTICE_SHOWN.set(false);
     }
 
     private static String host(String baseUrl) {

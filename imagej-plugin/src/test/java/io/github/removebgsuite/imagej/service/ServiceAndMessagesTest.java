@@ -23,7 +23,7 @@ class ServiceAndMessagesTest {
 
     @BeforeAll
     static void start() {
-        context = new Context(PrefService.class, RemoveBgService.class);
+        context = new Context(PrefService.class, RemoveBgService.class, org.scijava.log.LogService.class);
         service = context.service(RemoveBgService.class);
     }
 
@@ -67,6 +67,30 @@ class ServiceAndMessagesTest {
         service.withdrawUploadConsent();
         assertThat(service.uploadConsentGiven()).isFalse();
         assertThat(UploadConsent.notice("https://api.remove.bg/v1.0")).contains("api.remove.bg").contains("uploaded");
+    }
+
+    @Test
+    void interactiveUsersAreAskedOnceAndADeclineUploadsNothing() {
+        List<String> asked = new java.util.ArrayList<>();
+        assertThat(UploadConsent.obtain(service, true, question -> asked.add(question) && false, null)).isFalse();
+        assertThat(service.uploadConsentGiven()).isFalse();
+        assertThat(UploadConsent.obtain(service, true, question -> asked.add(question), null)).isTrue();
+        assertThat(service.uploadConsentGiven()).isTrue();
+        // agreed once: not asked again
+        assertThat(UploadConsent.obtain(service, true, question -> asked.add(question), null)).isTrue();
+        assertThat(asked).hasSize(2).allMatch(q -> q.contains("uploaded to api.remove.bg") && q.endsWith("Continue?"));
+    }
+
+    @Test
+    void headlessRunsAnnounceTheUploadOncePerSession() {
+        UploadConsent.resetHeadlessNotice();
+        List<String> logged = new java.util.ArrayList<>();
+        org.scijava.log.LogService log = context.service(org.scijava.log.LogService.class);
+        log.addLogListener(message -> logged.add(message.text()));
+        assertThat(UploadConsent.obtain(service, false, question -> false, log)).isTrue();
+        assertThat(UploadConsent.obtain(service, false, question -> false, log)).isTrue();
+        assertThat(logged).filteredOn(line -> line.contains("is uploaded to")).hasSize(1);
+        assertThat(service.uploadConsentGiven()).as("headless consent is not stored").isFalse();
     }
 
     @Test
