@@ -131,13 +131,45 @@ class RemoveBackgroundCommandTest {
 
     @Test
     void previewSizeScalesTheCalibrationAndTheSelectionBackOntoTheInput() {
-        ImagePlus input = TestImages.sixteenBit("large");
-        // 100x80 is under 0.25 MP, so preview keeps the size; the credits show which size was charged
+        Rectangle subject = new Rectangle(200, 150, 300, 200);
+        ImagePlus input = TestImages.large("large", subject);
         CommandModule module = bench.run(RemoveBackgroundCommand.class, "imp", input, "api_key", FijiBench.KEY,
-                "size", "preview", "selection", true);
+                "size", "preview", "selection", true, "mask", true);
         assertThat(module.isCanceled()).as(String.valueOf(module.getCancelReason())).isFalse();
         assertThat((Double) module.getOutput("credits_charged")).isEqualTo(0.25);
-        assertBoundsNear(input.getRoi().getBounds(), TestImages.SUBJECT, 2);
+        ImagePlus mask = (ImagePlus) module.getOutput("mask_image");
+        // remove.bg returned at most 0.25 MP, smaller than the 0.35 MP input ...
+        assertThat(mask.getWidth()).isLessThan(700);
+        assertThat((long) mask.getWidth() * mask.getHeight()).isLessThanOrEqualTo(250_000L);
+        // ... so each result pixel covers more of the specimen, and physical sizes stay right
+        assertThat(mask.getCalibration().pixelWidth * mask.getWidth()).isCloseTo(0.5 * 700, within(0.01));
+        assertThat(mask.getCalibration().pixelHeight * mask.getHeight()).isCloseTo(0.5 * 500, within(0.01));
+        // and the selection lands on the input's own pixels
+        assertBoundsNear(input.getRoi().getBounds(), subject, 3);
+    }
+
+    @Test
+    void alphaChannelOnlyTakesTheColoursFromTheInput() {
+        CommandModule module = bench.run(RemoveBackgroundCommand.class, "imp", TestImages.rgb("matte"),
+                "api_key", FijiBench.KEY, "channels", "alpha", "format", "png");
+        assertThat(module.isCanceled()).as(String.valueOf(module.getCancelReason())).isFalse();
+        ImagePlus cutout = (ImagePlus) module.getOutput("cutout_image");
+        int cx = TestImages.SUBJECT.x + TestImages.SUBJECT.width / 2;
+        int cy = TestImages.SUBJECT.y + TestImages.SUBJECT.height / 2;
+        assertThat(cutout.getStack().getProcessor(4).get(cx, cy)).isEqualTo(255);
+        assertThat(cutout.getStack().getProcessor(4).get(2, 2)).isZero();
+        assertThat(cutout.getStack().getProcessor(1).get(cx, cy)).isEqualTo(200);
+        assertThat(cutout.getStack().getProcessor(2).get(cx, cy)).isEqualTo(40);
+    }
+
+    @Test
+    void thirtyTwoBitImageIsSentAsDisplayed() {
+        CommandModule module = bench.run(RemoveBackgroundCommand.class, "imp", TestImages.thirtyTwoBit("float"),
+                "api_key", FijiBench.KEY, "cutout", false, "mask", true);
+        assertThat(module.isCanceled()).as(String.valueOf(module.getCancelReason())).isFalse();
+        ImageProcessor mask = ((ImagePlus) module.getOutput("mask_image")).getProcessor();
+        assertThat(mask.get(TestImages.SUBJECT.x + 20, TestImages.SUBJECT.y + 18)).isEqualTo(255);
+        assertThat(mask.get(3, 3)).isZero();
     }
 
     @Test

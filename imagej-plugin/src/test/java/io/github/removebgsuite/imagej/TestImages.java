@@ -54,6 +54,35 @@ final class TestImages {
         return imp;
     }
 
+    /** A 32-bit image whose values (0.1 and 0.9) only separate once the display range is applied. */
+    static ImagePlus thirtyTwoBit(String title) {
+        ij.process.FloatProcessor fp = new ij.process.FloatProcessor(WIDTH, HEIGHT);
+        fp.setValue(0.1);
+        fp.fill();
+        fp.setValue(0.9);
+        fp.setRoi(SUBJECT);
+        fp.fill();
+        fp.resetRoi();
+        ImagePlus imp = new ImagePlus(title, fp);
+        imp.setDisplayRange(0, 1);
+        return imp;
+    }
+
+    /** A 700x500 (0.35 MP) RGB image, larger than {@code size=preview} returns; its subject is {@code subject}. */
+    static ImagePlus large(String title, Rectangle subject) {
+        ColorProcessor cp = new ColorProcessor(700, 500);
+        cp.setColor(new Color(235, 235, 235));
+        cp.fill();
+        cp.setColor(new Color(20, 120, 40));
+        cp.setRoi(subject);
+        cp.fill();
+        cp.resetRoi();
+        ImagePlus imp = new ImagePlus(title, cp);
+        imp.getCalibration().pixelWidth = 0.5;
+        imp.getCalibration().pixelHeight = 0.5;
+        return imp;
+    }
+
     /** A stack whose subject moves from slice to slice. */
     static ImagePlus stack(String title, int slices) {
         ImageStack stack = new ImageStack(WIDTH, HEIGHT);
