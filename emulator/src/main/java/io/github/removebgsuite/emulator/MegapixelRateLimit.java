@@ -17,14 +17,12 @@ final class MegapixelRateLimit {
     private final int limit;
     private final long windowMillis;
     private final Clock clock;
-    private final long origin;
     private final Map<String, long[]> used = new HashMap<>(); // credential -> {window index, megapixels used}
 
     MegapixelRateLimit(int limit, Duration window, Clock clock) {
         this.limit = limit;
         this.windowMillis = Math.max(1, window.toMillis());
         this.clock = clock;
-        this.origin = clock.millis();
     }
 
     /** The cost of an input of {@code width} x {@code height}: megapixels rounded up, at least 1. */
@@ -35,13 +33,15 @@ final class MegapixelRateLimit {
     /** Takes {@code cost} from the credential's budget if it fits; the state says whether it did. */
     synchronized State acquire(String credential, int cost) {
         long now = clock.millis();
-        long window = Math.floorDiv(now - origin, windowMillis);
+        // Windows are aligned to the epoch (a one-minute window runs from one whole minute to the next), so that
+        // X-RateLimit-Reset, a whole unix second, is the window's exact end whenever the window is whole seconds.
+        long window = Math.floorDiv(now, windowMillis);
         long[] entry = used.computeIfAbsent(credential, k -> new long[] {window, 0});
         if (entry[0] != window) {
             entry[0] = window;
             entry[1] = 0;
         }
-        long end = origin + (window + 1) * windowMillis;
+        long end = (window + 1) * windowMillis;
         boolean allowed = entry[1] + cost <= limit;
         if (allowed) {
             entry[1] += cost;

@@ -191,7 +191,8 @@ public final class MegapixelRateLimiter {
     /** Closes the current window: learns how many share the key, then opens the next. */
     private void advance() {
         if (booked > 0 && serverUsed > 0) {
-            long estimate = Math.round((double) serverUsed / booked);
+            // Rounded up past a quarter: the server's count lags the window's last calls, so it tends to be low.
+            long estimate = (long) Math.ceil((double) serverUsed / booked - 0.25);
             sharers = (int) Math.max(1, Math.min(MAX_SHARERS, estimate));
         } else if (booked > 0 || serverUsed == 0) {
             sharers = 1;

@@ -1,0 +1,253 @@
+package io.github.removebgsuite.bench;
+
+import io.github.removebgsuite.common.batch.BatchEngine;
+import io.github.removebgsuite.common.batch.BatchItem;
+import io.github.removebgsuite.common.batch.BatchJob;
+import io.github.removebgsuite.common.batch.BatchReport;
+import io.github.removebgsuite.common.client.RemoveBgClient;
+import io.github.removebgsuite.common.ratelimit.MegapixelRateLimiter;
+import io.github.removebgsuite.common.request.RemoveBgOptions;
+import io.github.removebgsuite.emulator.Charge;
+import io.github.removebgsuite.emulator.RemoveBgEmulator;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
+
+/**
+ * The rate-limited batch benchmark (issue #4): the emulator with a shortened window stands in for remove.bg, and a
+ * batch of images of 1, 2 and 4 megapixels goes through (a) our batch engine alone, (b) three of our batch engines
+ * sharing one key as three processes would (each with its own limiter), and (c) a naive peer that, like the official
+ * CLI, sends four at a time and only reacts to 429 by waiting {@code Retry-After}. Prints the budget use (megapixels
+ * charged per full window over the limit) and the 429 share of requests.
+ *
+ * <p>Usage: {@code RateLimitBench WORKDIR [LIMIT_MP] [WINDOW_SECONDS] [COPIES]} (defaults 30, 3, 2: "a minute in three
+ * seconds", and 190 images). The emulator aligns windows to whole seconds, as {@code X-RateLimit-Reset} is one.
+ */
+public final class RateLimitBench {
+    private static final String KEY = "bench-key";
+
+    private final Path work;
+    private final int limit;
+    private final Duration window;
+    private final Map<String, Integer> costBySha = new HashMap<>();
+    private final List<Path> images = new ArrayList<>();
+
+    private final int copies;
+
+    private RateLimitBench(Path work, int limit, Duration window, int copies) {
+        this.copies = copies;
+        this.work = work;
+        this.limit = limit;
+        this.window = window;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(args[0]);
+        int limit = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        Duration window = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 3);
+        int copies = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+        RateLimitBench bench = new RateLimitBench(work, limit, window, copies);
+        bench.generate();
+        int totalCost = bench.costBySha.values().stream().mapToInt(Integer::intValue).sum();
+        System.out.printf(Locale.ROOT, "%nRate-limited batch (emulator: %d MP per %d s window; %d images, %d MP: "
+                + "%d x 1 MP, %d x 2 MP, %d x 4 MP; size=preview)%n", limit, window.toSeconds(), bench.images.size(),
+                totalCost, 60 * copies, 25 * copies, 10 * copies);
+        System.out.printf(Locale.ROOT, "%-34s %8s %9s %6s %10s %11s  %s%n", "scenario", "done", "requests", "429s",
+                "429 share", "budget use", "goal");
+        Result one = bench.ours(1);
+        one.print("ours, 1 client", "budget use >= 0.95 and zero 429s",
+                one.budgetUse() >= 0.95 && one.tooMany() == 0);
+        Result three = bench.ours(3);
+        three.print("ours, 3 clients sharing one key", "all done, 429s <= 3 % of requests",
+                three.done() == bench.images.size() && three.share() <= 0.03);
+        Result naive = bench.naive();
+        naive.print("naive peer (429 -> Retry-After)", "(reference)", true);
+        System.out.printf(Locale.ROOT, "ratios: 429 share ours(1)/naive %s, ours(3)/naive %s; budget use ours(1)/naive "
+                + "%.3f%n", ratio(one.share(), naive.share()), ratio(three.share(), naive.share()),
+                one.budgetUse() / naive.budgetUse());
+    }
+
+    private static String ratio(double a, double b) {
+        return b == 0 ? "n/a" : String.format(Locale.ROOT, "%.3f", a / b);
+    }
+
+    /** What a scenario did, read from the emulator's own accounting. */
+    private record Result(int done, long requests, long tooMany, double budgetUse) {
+        double share() {
+            return requests == 0 ? 0 : (double) tooMany / requests;
+        }
+
+        void print(String name, String goal, boolean met) {
+            System.out.printf(Locale.ROOT, "%-34s %8d %9d %6d %9.1f%% %11.3f  %s: %s%n", name, done, requests, tooMany,
+                    share() * 100, budgetUse, goal, met ? "met" : "NOT MET");
+        }
+    }
+
+    private void generate() throws IOException {
+        Path dir = Files.createDirectories(work.resolve("rate-limit-inputs"));
+        int[][] kinds = {{800, 600, 60 * copies}, {1600, 1200, 25 * copies}, {2400, 1600, 10 * copies}};
+        int n = 0;
+        for (int[] kind : kinds) {
+            for (int i = 0; i < kind[2]; i++, n++) {
+                BufferedImage image = new BufferedImage(kind[0], kind[1], BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = image.createGraphics();
+                g.setColor(new Color(0xF0F0F0));
+                g.fillRect(0, 0, kind[0], kind[1]);
+                g.setColor(new Color(40 + n % 200, 90, 160 - n % 100));
+                // Distinct geometry, not only colour (JPEG may quantise near colours alike): no two images the same.
+                g.fillOval(kind[0] / 4 + 4 * n, kind[1] / 4, kind[0] / 2, kind[1] / 2);
+                g.dispose();
+                ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+                ImageIO.write(image, "jpg", jpeg);
+                Path file = dir.resolve(String.format(Locale.ROOT, "img-%03d.jpg", n));
+                Files.write(file, jpeg.toByteArray());
+                images.add(file);
+                int cost = (int) Math.max(1, ((long) kind[0] * kind[1] + 999_999) / 1_000_000);
+                if (costBySha.put(sha256(jpeg.toByteArray()), cost) != null) {
+                    throw new IllegalStateException("two generated images are identical: " + file);
+                }
+            }
+        }
+    }
+
+    private RemoveBgEmulator emulator() {
+        return RemoveBgEmulator.builder().port(0).apiKey(KEY, new BigDecimal("100000")).rateLimit(limit, window)
+                .build().start();
+    }
+
+    /** Our batch engine in {@code clients} parallel "processes" (own client and limiter each) sharing one key. */
+    private Result ours(int clients) throws Exception {
+        try (RemoveBgEmulator emulator = emulator()) {
+            Instant origin = Instant.now();
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            List<Future<BatchReport>> reports = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                List<Path> share = new ArrayList<>();
+                for (int i = c; i < images.size(); i += clients) {
+                    share.add(images.get(i));
+                }
+                Path out = Files.createDirectories(work.resolve("rate-limit-out-" + clients + "-" + c));
+                reports.add(pool.submit(() -> {
+                    try (RemoveBgClient client = RemoveBgClient.builder().baseUrl(emulator.baseUrl()).apiKey(KEY)
+                            .rateLimiter(new MegapixelRateLimiter(limit, window, Clock.systemUTC())).build()) {
+                        return new BatchEngine(client).run(BatchJob.builder().inputs(share).outputDirectory(out)
+                                .baseDirectory(work).options(RemoveBgOptions.defaults()).concurrency(4)
+                                .reprocess(true).build());
+                    }
+                }));
+            }
+            int done = 0;
+            for (Future<BatchReport> report : reports) {
+                done += (int) report.get().items().stream().filter(i -> i.outcome() == BatchItem.Outcome.DONE).count();
+            }
+            pool.shutdown();
+            return result(emulator, origin, done);
+        }
+    }
+
+    /** Four at a time; on 429 wait Retry-After and send again: what the official CLI does. */
+    private Result naive() throws Exception {
+        try (RemoveBgEmulator emulator = emulator()) {
+            Instant origin = Instant.now();
+            HttpClient http = HttpClient.newHttpClient();
+            AtomicInteger done = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<?>> futures = new ArrayList<>();
+            for (Path image : images) {
+                futures.add(pool.submit(() -> {
+                    byte[] body = multipart(image);
+                    for (int attempt = 0; attempt < 100; attempt++) {
+                        HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/removebg"))
+                                .header("X-Api-Key", KEY)
+                                .header("Content-Type", "multipart/form-data; boundary=bench")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        if (response.statusCode() == 200) {
+                            done.incrementAndGet();
+                            return null;
+                        }
+                        if (response.statusCode() != 429) {
+                            return null;
+                        }
+                        long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+                        Thread.sleep(seconds * 1000);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            pool.shutdown();
+            return result(emulator, origin, done.get());
+        }
+    }
+
+    private static byte[] multipart(Path image) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(("--bench\r\nContent-Disposition: form-data; name=\"image_file\"; filename=\"" + image.getFileName()
+                + "\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.write(Files.readAllBytes(image));
+        out.write("\r\n--bench--\r\n".getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    /**
+     * Budget use: the megapixels charged in each full window the run spanned, over the limit. The first window (the
+     * run's set-up shares it) and the last (the run ends inside it) are left out.
+     */
+    private Result result(RemoveBgEmulator emulator, Instant origin, int done) {
+        List<Charge> charges = emulator.charges();
+        long requests = emulator.requestCount();
+        long tooMany = requests - charges.size();
+        Map<Long, Integer> perWindow = new HashMap<>();
+        long last = 0;
+        for (Charge charge : charges) {
+            // The emulator's windows are aligned to the epoch.
+            long index = charge.timestamp().toEpochMilli() / window.toMillis() - origin.toEpochMilli() / window.toMillis();
+            perWindow.merge(index, costBySha.getOrDefault(charge.imageSha256(), 1), Integer::sum);
+            last = Math.max(last, index);
+        }
+        long used = 0;
+        long full = 0;
+        for (long w = 1; w < last; w++) {
+            used += perWindow.getOrDefault(w, 0);
+            full++;
+        }
+        double use = full == 0 ? Double.NaN : (double) used / (full * (double) limit);
+        return new Result(done, requests, tooMany, use);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
