@@ -13,19 +13,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** 32 clients at once: no 5xx, and every credit accounted for. */
+/** 32 and 64 clients at once: no 5xx, and every credit accounted for. */
 class ConcurrentClientsTest {
     private static final int CLIENTS = 32;
     private static final int CALLS_EACH = 3;
 
-    @Test
-    void thirtyTwoConcurrentClientsAreServedAndChargedExactly() throws Exception {
+    @ParameterizedTest(name = "{0} clients")
+    @ValueSource(ints = {32, 64})
+    void concurrentClientsAreServedAndChargedExactly(int clients) throws Exception {
         try (RemoveBgEmulator emu = RemoveBgEmulator.builder().apiKey(KEY, new BigDecimal("100")).build().start()) {
-            ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
             CountDownLatch go = new CountDownLatch(1);
             List<Future<List<Integer>>> results = new ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
+            for (int c = 0; c < clients; c++) {
                 boolean json = c % 2 == 0;
                 results.add(pool.submit(() -> {
                     go.await();
@@ -49,11 +52,11 @@ class ConcurrentClientsTest {
             }
             pool.shutdown();
 
-            assertThat(all).hasSize(CLIENTS * CALLS_EACH).containsOnly(200);
-            assertThat(emu.requestCount()).isEqualTo(CLIENTS * CALLS_EACH);
-            assertThat(emu.charges()).hasSize(CLIENTS * CALLS_EACH);
+            assertThat(all).hasSize(clients * CALLS_EACH).containsOnly(200);
+            assertThat(emu.requestCount()).isEqualTo(clients * CALLS_EACH);
+            assertThat(emu.charges()).hasSize(clients * CALLS_EACH);
             assertThat(emu.credits(KEY)).isEqualByComparingTo(
-                    new BigDecimal("100").subtract(new BigDecimal("0.25").multiply(BigDecimal.valueOf(CLIENTS * CALLS_EACH))));
+                    new BigDecimal("100").subtract(new BigDecimal("0.25").multiply(BigDecimal.valueOf(clients * CALLS_EACH))));
         }
     }
 

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -305,12 +306,22 @@ public final class BatchEngine {
             return write(file, stem, key, result, charged);
         }
 
+        /** Whether a folder on the way to {@code target} is a link that leads out of the output folder. */
+        private boolean escapesThroughLink(Path target) {
+            try {
+                Files.createDirectories(target.getParent());
+                return !target.getParent().toRealPath().startsWith(job.outputDirectory().toRealPath());
+            } catch (IOException e) {
+                return false; // the write itself reports why the folder cannot be used
+            }
+        }
+
         private BatchItem write(Path file, String stem, String key, RemoveBgResult result, BigDecimal charged) {
             ResultFormat format = result.format();
             boolean compose = format == ResultFormat.ZIP && job.composeZipToPng();
             String extension = compose ? "png" : format.extension();
             Path target = job.outputDirectory().resolve(stem + "." + extension).normalize();
-            if (!target.startsWith(job.outputDirectory())) {
+            if (!target.startsWith(job.outputDirectory()) || escapesThroughLink(target)) {
                 return failed(file, charged, "refused to write " + target + ": it is outside the output folder");
             }
             try {

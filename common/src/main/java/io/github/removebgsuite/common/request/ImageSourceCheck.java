@@ -87,8 +87,9 @@ final class ImageSourceCheck {
             throw new InvalidParameterException(parameter, describe(source), "an image of at most 22 MB (this one has "
                     + String.format(Locale.ROOT, "%.1f", bytes / 1024d / 1024d) + " MB)");
         }
-        if (dimensions.isEmpty()) {
+        if (dimensions.isEmpty() && !(source instanceof ImageSource.Stream)) {
             // The API reads JPG, PNG and WebP only; refusing here saves the round trip and names the parameter.
+            // (A stream is never opened here, so its header is unknown; the API judges it.)
             throw new InvalidParameterException(parameter, describe(source),
                     "a JPG, PNG or WebP image (its header could not be read as one)");
         }

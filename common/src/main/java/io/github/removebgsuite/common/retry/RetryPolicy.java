@@ -31,18 +31,20 @@ import java.util.random.RandomGenerator;
  *       or the connection dropped (or the body came back truncated), remove.bg may have processed and charged the
  *       call; such a call is repeated only after {@link Builder#retryAfterRequestSent(boolean) opting in}, or when it
  *       is idempotent (a {@code GET /account}).</li>
- *   <li>Every retry is bounded by {@link #totalDeadline()} measured from the first attempt, and every retry but a
- *       429's by {@link #maxAttempts()} (the first attempt included): a 429 costs nothing and names its wait.</li>
+ *   <li>Every retry is bounded by {@link #maxAttempts()} (the first attempt included) and by
+ *       {@link #totalDeadline()} measured from the first attempt; a 429, which costs nothing and names its wait, has
+ *       {@link #maxRateLimitRetries()} more attempts on top.</li>
  * </ul>
  *
  * <p>The clock and random source are injectable, so the schedule can be tested without waiting.
  */
 public final class RetryPolicy {
 
-    private static final RetryPolicy NONE = builder().maxAttempts(1).build();
+    private static final RetryPolicy NONE = builder().maxAttempts(1).maxRateLimitRetries(0).build();
     private static final RetryPolicy DEFAULTS = builder().build();
 
     private final int maxAttempts;
+    private final int maxRateLimitRetries;
     private final Duration totalDeadline;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
@@ -53,6 +55,7 @@ public final class RetryPolicy {
 
     private RetryPolicy(Builder b) {
         this.maxAttempts = b.maxAttempts;
+        this.maxRateLimitRetries = b.maxRateLimitRetries;
         this.totalDeadline = b.totalDeadline;
         this.initialBackoff = b.initialBackoff;
         this.maxBackoff = b.maxBackoff;
@@ -85,6 +88,7 @@ public final class RetryPolicy {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.maxAttempts = maxAttempts;
+        b.maxRateLimitRetries = maxRateLimitRetries;
         b.totalDeadline = totalDeadline;
         b.initialBackoff = initialBackoff;
         b.maxBackoff = maxBackoff;
@@ -109,9 +113,11 @@ public final class RetryPolicy {
             boolean idempotent) {
         Objects.requireNonNull(failure, "failure");
         Objects.requireNonNull(firstAttemptStart, "firstAttemptStart");
-        // A 429 charged nothing and says when to come back, so it does not use up an attempt: it is bounded by
-        // maxRateLimitWait per wait and by the total deadline. Giving up on it would fail a batch on a busy key.
-        if (attemptsMade >= maxAttempts && !(failure instanceof RateLimitedException)) {
+        // A 429 charged nothing and says when to come back, so it has attempts of its own on top of maxAttempts
+        // (still bounded by maxRateLimitWait per wait and by the total deadline): giving up after a few would fail
+        // a batch on a key that other processes share.
+        int allowed = failure instanceof RateLimitedException ? maxAttempts + maxRateLimitRetries : maxAttempts;
+        if (attemptsMade >= allowed) {
             return Optional.empty();
         }
         Optional<Duration> wait = waitFor(failure, attemptsMade, idempotent);
@@ -169,6 +175,11 @@ public final class RetryPolicy {
         return Duration.ofNanos(Math.min(ceiling, maxBackoff.toNanos()));
     }
 
+    /** The extra attempts a call may make after 429 answers, on top of {@link #maxAttempts()}. */
+    public int maxRateLimitRetries() {
+        return maxRateLimitRetries;
+    }
+
     /** The most attempts a call gets, the first included (1 means no retries). */
     public int maxAttempts() {
         return maxAttempts;
@@ -214,6 +225,7 @@ public final class RetryPolicy {
     /** Builds a {@link RetryPolicy}; starts from the {@link RetryPolicy#defaults()}. */
     public static final class Builder {
         private int maxAttempts = 4;
+        private int maxRateLimitRetries = 20;
         private Duration totalDeadline = Duration.ofMinutes(5);
         private Duration initialBackoff = Duration.ofSeconds(1);
         private Duration maxBackoff = Duration.ofSeconds(30);
@@ -223,6 +235,19 @@ public final class RetryPolicy {
         private RandomGenerator random;
 
         private Builder() {
+        }
+
+        /**
+         * How many extra attempts a call may make after 429 answers, on top of {@link #maxAttempts(int)}: a 429 costs
+         * nothing and says when to come back, so a key shared with other processes should not fail a batch. Default
+         * 20; 0 counts 429s like any other failure.
+         */
+        public Builder maxRateLimitRetries(int maxRateLimitRetries) {
+            if (maxRateLimitRetries < 0) {
+                throw new IllegalArgumentException("maxRateLimitRetries must not be negative, was " + maxRateLimitRetries);
+            }
+            this.maxRateLimitRetries = maxRateLimitRetries;
+            return this;
         }
 
         /** The most attempts per call, the first included; 1 disables retries. Default 4. */

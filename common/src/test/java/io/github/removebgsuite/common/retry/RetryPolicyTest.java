@@ -135,14 +135,16 @@ class RetryPolicyTest {
     }
 
     @Test
-    void aRateLimitDoesNotUseUpAttemptsButTheDeadlineStillBoundsIt() {
-        RetryPolicy policy = RetryPolicy.builder().maxAttempts(2).totalDeadline(Duration.ofSeconds(60)).clock(CLOCK)
-                .build();
+    void aRateLimitHasAttemptsOfItsOwnButTheDeadlineStillBoundsIt() {
+        RetryPolicy policy = RetryPolicy.builder().maxAttempts(2).maxRateLimitRetries(10)
+                .totalDeadline(Duration.ofSeconds(60)).clock(CLOCK).build();
         RateLimitedException limited = new RateLimitedException("429", List.of(), null, Duration.ofSeconds(5));
 
-        assertThat(policy.retryDelay(limited, 10, T0, false)).contains(Duration.ofSeconds(5));
+        assertThat(policy.retryDelay(limited, 11, T0, false)).contains(Duration.ofSeconds(5));
+        assertThat(policy.retryDelay(limited, 12, T0, false)).isEmpty();
         assertThat(policy.retryDelay(server503(), 2, T0, false)).isEmpty();
-        assertThat(policy.retryDelay(limited, 10, T0.minusSeconds(58), false)).isEmpty();
+        assertThat(policy.retryDelay(limited, 3, T0.minusSeconds(58), false)).isEmpty();
+        assertThat(RetryPolicy.none().retryDelay(limited, 1, T0, false)).isEmpty();
     }
 
     @Test
