@@ -1,5 +1,6 @@
 package io.github.removebgsuite.common.compose;
 
+import io.github.removebgsuite.common.image.ImageDimensions;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBuffer;
@@ -64,6 +65,9 @@ public final class ZipComposer {
      * (100 MB) and any 50 MP JPEG.
      */
     public static final long DEFAULT_MAX_ENTRY_BYTES = 160L * 1024 * 1024;
+
+    /** How much of an entry is read before its image header must have been seen. */
+    private static final int HEADER_WINDOW = 256 * 1024;
 
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
@@ -200,29 +204,58 @@ public final class ZipComposer {
         return new Entries(color, alpha);
     }
 
-    /** Reads one entry, counting the bytes actually inflated rather than trusting the size the header claims. */
+    /**
+     * Reads one entry, counting the bytes actually inflated rather than trusting the size the header claims. Once the
+     * image header has arrived (within the first {@value #HEADER_WINDOW} bytes), the entry is also held to what an
+     * image of that size can plausibly take, and to {@code maxPixels}, so a ZIP bomb is refused after a few
+     * megabytes of memory, not {@code maxEntryBytes}.
+     */
     private byte[] readBounded(ZipInputStream zip, ZipEntry entry) throws IOException {
         long declared = entry.getSize();
         if (declared > maxEntryBytes) {
-            throw tooLarge(entry.getName());
+            throw tooLarge(entry.getName(), maxEntryBytes);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 64 * 1024);
+        long limit = maxEntryBytes;
+        boolean headerChecked = false;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(
+                declared > 0 ? (int) Math.min(declared, HEADER_WINDOW) : 64 * 1024);
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
         int n;
         while ((n = zip.read(buffer)) > 0) {
             total += n;
-            if (total > maxEntryBytes) {
-                throw tooLarge(entry.getName());
+            if (total > limit) {
+                throw tooLarge(entry.getName(), limit);
             }
             out.write(buffer, 0, n);
+            if (!headerChecked && total >= HEADER_WINDOW) {
+                limit = plausibleBytes(entry.getName(), out.toByteArray());
+                headerChecked = true;
+                if (total > limit) {
+                    throw tooLarge(entry.getName(), limit);
+                }
+            }
         }
         return out.toByteArray();
     }
 
-    private CompositionException tooLarge(String name) {
-        return new CompositionException("The ZIP entry " + name + " inflates to more than " + maxEntryBytes
-                + " bytes, the limit for one entry");
+    /** The most bytes an entry whose header is {@code head} can plausibly hold; refuses a header over maxPixels. */
+    private long plausibleBytes(String name, byte[] head) {
+        ImageDimensions dims = ImageDimensions.probe(head).orElseThrow(() -> new CompositionException(name
+                + " has no readable image header in its first " + HEADER_WINDOW + " bytes"));
+        long pixels = (long) dims.width() * dims.height();
+        if (pixels > maxPixels) {
+            throw new CompositionException(name + " is " + dims.width() + "x" + dims.height() + " pixels, over the "
+                    + "limit of " + maxPixels + " pixels");
+        }
+        // At most 4 bytes a pixel (16-bit grey with filter bytes, or a barely compressed JPEG), plus room for
+        // metadata: far above any real remove.bg result, far below a bomb.
+        return Math.min(maxEntryBytes, pixels * 4 + HEADER_WINDOW + (1 << 20));
+    }
+
+    private CompositionException tooLarge(String name, long limit) {
+        return new CompositionException("The ZIP entry " + name + " inflates to more than " + limit
+                + " bytes, the limit for " + (limit == maxEntryBytes ? "one entry" : "an image of its size"));
     }
 
     private void compose(Entries entries, OutputStream out) throws IOException {

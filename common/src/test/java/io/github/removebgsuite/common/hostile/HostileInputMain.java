@@ -33,12 +33,13 @@ public final class HostileInputMain {
         Path dir = Path.of(args[0]);
         byte[] jpeg = jpeg();
 
-        // 1. A ZIP bomb: alpha.png inflates to 400 MB of zeros from about 400 KB.
-        byte[] bomb = zip(jpeg, "alpha.png", 400L * 1024 * 1024);
+        // 1. A ZIP bomb: an alpha.png with a proper 1000 x 1000 header whose IDAT inflates to 400 MB of zeros from
+        //    about 400 KB.
+        byte[] bomb = zip(jpeg, "alpha.png", pngHeaderOnly(1000, 1000, false), 400L * 1024 * 1024);
         expectRefusal("zip bomb", () -> new ZipComposer().compose(bomb));
 
         // 2. A PNG whose header claims 100000 x 100000 pixels (valid CRC, no pixel data worth the name).
-        byte[] giant = pngHeaderOnly(100_000, 100_000);
+        byte[] giant = pngHeaderOnly(100_000, 100_000, true);
         expectRefusal("100000x100000 png as input", () -> RemoveBgRequest.builder()
                 .image(ImageSource.bytes("giant.png", giant)).build());
         byte[] giantZip = zipOf(jpeg, giant);
@@ -88,13 +89,16 @@ public final class HostileInputMain {
         return out.toByteArray();
     }
 
-    /** color.jpg plus an entry of {@code zeros} zero bytes, deflated. */
-    private static byte[] zip(byte[] color, String name, long zeros) throws IOException {
+    /** color.jpg plus an entry of {@code head} followed by {@code zeros} zero bytes, deflated. */
+    private static byte[] zip(byte[] color, String name, byte[] head, long zeros) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.putNextEntry(new ZipEntry("color.jpg"));
             zip.write(color);
             zip.putNextEntry(new ZipEntry(name));
+            zip.write(head);
+            zip.write(ByteBuffer.allocate(8).putInt((int) Math.min(Integer.MAX_VALUE, zeros)).put("IDAT"
+                    .getBytes(StandardCharsets.US_ASCII)).array());
             byte[] block = new byte[1 << 20];
             for (long written = 0; written < zeros; written += block.length) {
                 zip.write(block);
@@ -114,14 +118,16 @@ public final class HostileInputMain {
         return bytes.toByteArray();
     }
 
-    /** A PNG signature and an IHDR chunk (8-bit grey) claiming the given size, then an empty IEND. */
-    private static byte[] pngHeaderOnly(int width, int height) {
+    /** A PNG signature and an IHDR chunk (8-bit grey) claiming the given size, then (if asked) an empty IEND. */
+    private static byte[] pngHeaderOnly(int width, int height, boolean end) {
         ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 0)
                 .put((byte) 0).put((byte) 0).put((byte) 0);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
         chunk(out, "IHDR", ihdr.array());
-        chunk(out, "IEND", new byte[0]);
+        if (end) {
+            chunk(out, "IEND", new byte[0]);
+        }
         return out.toByteArray();
     }
 
