@@ -264,12 +264,29 @@ class ZipComposerTest {
     @Test
     void refusesAZipBombByTheBytesActuallyInflated() {
         // Deflated entries carry their sizes after the data, so only counting the inflated bytes can catch this.
-        byte[] zip = TestImages.zip(entries(new byte[2_000_000], TestImages.png(TestImages.alpha(8, 8, 8), 0)));
+        // A real JPEG header (so the entry passes the header check) followed by 2 MB of zeros.
+        byte[] header = TestImages.jpeg(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                0, 1, 1);
+        byte[] color = java.util.Arrays.copyOf(header, header.length + 2_000_000);
+        byte[] zip = TestImages.zip(entries(color, TestImages.png(TestImages.alpha(8, 8, 8), 0)));
         assertThat(zip.length).isLessThan(10_000);
 
         assertThatThrownBy(() -> ZipComposer.builder().maxEntryBytes(1_000_000).build().compose(zip))
                 .isInstanceOf(CompositionException.class)
                 .hasMessageContaining("color.jpg inflates to more than 1000000 bytes");
+    }
+
+    @Test
+    void refusesAnEntryLargerThanAnImageOfItsHeadersSizeCanBe() {
+        // An 8 x 8 alpha.png header followed by 3 MB: no 64-pixel image takes that much.
+        byte[] header = TestImages.png(TestImages.alpha(8, 8, 8), 0);
+        byte[] alpha = java.util.Arrays.copyOf(header, header.length + 3_000_000);
+        byte[] color = TestImages.jpeg(new java.awt.image.BufferedImage(8, 8,
+                java.awt.image.BufferedImage.TYPE_INT_RGB), 0, 1, 1);
+        byte[] zip = TestImages.zip(entries(color, alpha));
+
+        assertThatThrownBy(() -> new ZipComposer().compose(zip)).isInstanceOf(CompositionException.class)
+                .hasMessageContaining("alpha.png inflates to more than").hasMessageContaining("an image of its size");
     }
 
     @Test
