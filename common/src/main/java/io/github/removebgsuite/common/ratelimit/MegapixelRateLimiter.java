@@ -49,7 +49,7 @@ public final class MegapixelRateLimiter {
     private int booked;
     /** The most of the current window the server reported used, by every user of the key. */
     private int serverUsed;
-    /** Megapixels booked in the current window since the server last reported on it (not in its count yet). */
+    /** Megapixels booked in the current window that the server's last report cannot have counted yet. */
     private int bookedSinceReport;
     /** Megapixels booked in the windows after the current one (index 0 is the next window). */
     private final List<Integer> later = new ArrayList<>();
@@ -175,7 +175,9 @@ public final class MegapixelRateLimiter {
         windowKnown = true;
         int used = Math.max(0, limit - snapshot.remaining());
         serverUsed = Math.max(serverUsed, used);
-        bookedSinceReport = 0;
+        // Bookings the server cannot have counted yet: alone on the key, its count is exactly this limiter's calls
+        // that arrived, so the rest are still in flight; shared, the estimate is low, and the share caps the rest.
+        bookedSinceReport = Math.max(0, booked - used);
         if (snapshot.remaining() == 0) {
             // Whatever was booked here and not yet sent cannot go in this window.
             serverUsed = limit;
