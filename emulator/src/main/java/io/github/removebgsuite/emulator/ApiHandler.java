@@ -96,6 +96,9 @@ final class ApiHandler implements HttpHandler {
                         sleep(fault.get());
                     }
                     route(exchange, answer);
+                    if (fault.isPresent() && fault.get().kind() == Fault.Kind.HOLD) {
+                        faults.hold();
+                    }
                 }
             } catch (ApiError e) {
                 error(answer, e);

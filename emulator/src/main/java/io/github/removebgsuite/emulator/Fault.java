@@ -20,6 +20,9 @@ import java.util.OptionalInt;
  *   <li>{@link #malformedZip()}: processes the call and answers 200 {@code application/zip} with bytes that are not
  *       a ZIP; <b>charges</b>.</li>
  *   <li>{@link #htmlBody()}: a 200 {@code text/html} page, as a misconfigured proxy sends; <b>charges nothing</b>.</li>
+ *   <li>{@link #hold()}: processes and charges the call, then holds the answer back until
+ *       {@link FaultInjector#releaseHeld()}: a call that is certainly in flight, for stop and kill tests that must
+ *       not depend on timing; <b>charges</b>.</li>
  * </ul>
  * Faults apply to the API endpoints under {@code /v1.0} only, one per call, in the order enqueued.
  */
@@ -39,7 +42,9 @@ public final class Fault {
         /** A 200 {@code application/zip} whose bytes are not a ZIP archive. */
         MALFORMED_ZIP,
         /** A 200 {@code text/html} error page. */
-        HTML_BODY
+        HTML_BODY,
+        /** A normal answer held back until the test releases it. */
+        HOLD
     }
 
     private final Kind kind;
@@ -97,6 +102,14 @@ public final class Fault {
         return new Fault(Kind.MALFORMED_ZIP, 200, null, Duration.ZERO);
     }
 
+    /**
+     * Processes and charges the call, then holds the answer back until {@link FaultInjector#releaseHeld()} (or the
+     * emulator closes); {@link FaultInjector#awaitHeld(int, Duration)} waits until calls are held.
+     */
+    public static Fault hold() {
+        return new Fault(Kind.HOLD, 200, null, Duration.ZERO);
+    }
+
     /** Answers 200 {@code text/html} with an error page; charges nothing. */
     public static Fault htmlBody() {
         return new Fault(Kind.HTML_BODY, 200, null, Duration.ZERO);
@@ -105,7 +118,7 @@ public final class Fault {
     /**
      * Parses the admin endpoint's names: {@code status} (with {@code status}), {@code 500}/{@code 502}/{@code 503},
      * {@code rate_limited} (optional {@code retryAfter}), {@code delay} ({@code millis}), {@code drop_connection},
-     * {@code truncated_body}, {@code malformed_zip}, {@code html_body}.
+     * {@code truncated_body}, {@code malformed_zip}, {@code html_body}, {@code hold}.
      */
     static Fault parse(String name, Integer status, Integer retryAfter, Long millis) {
         String n = name.toLowerCase(Locale.ROOT).replace('-', '_');
@@ -120,6 +133,7 @@ public final class Fault {
             case "truncated_body": return truncatedBody();
             case "malformed_zip": return malformedZip();
             case "html_body": return htmlBody();
+            case "hold": return hold();
             default: throw new IllegalArgumentException("unknown fault '" + name + "'");
         }
     }
@@ -147,7 +161,7 @@ public final class Fault {
     /** Whether a call hit by this fault still does the work and charges credits. */
     public boolean charges() {
         return kind == Kind.DELAY || kind == Kind.DROP_CONNECTION || kind == Kind.TRUNCATED_BODY
-                || kind == Kind.MALFORMED_ZIP;
+                || kind == Kind.MALFORMED_ZIP || kind == Kind.HOLD;
     }
 
     @Override

@@ -11,6 +11,11 @@ import java.util.Optional;
  */
 public final class FaultInjector {
     private final Deque<Fault> pending = new ArrayDeque<>();
+    /** Calls held by {@link Fault#hold()} right now; guarded by this. */
+    private int held;
+    /** Bumped by every release, so that a held call waits for the next release only; guarded by this. */
+    private long releases;
+    private boolean closed;
 
     FaultInjector() {
     }
@@ -39,6 +44,57 @@ public final class FaultInjector {
     /** The faults still queued, next first. */
     public synchronized List<Fault> pending() {
         return List.copyOf(pending);
+    }
+
+    /**
+     * Waits until at least {@code calls} calls are held by {@link Fault#hold()}.
+     *
+     * @return false when the timeout passed first
+     */
+    public synchronized boolean awaitHeld(int calls, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (held < calls) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
+    /** How many calls {@link Fault#hold()} holds right now. */
+    public synchronized int heldCount() {
+        return held;
+    }
+
+    /** Lets every call held right now answer. */
+    public synchronized void releaseHeld() {
+        releases++;
+        notifyAll();
+    }
+
+    /** Holds the calling (server) thread until the next release or the emulator's close. */
+    synchronized void hold() {
+        long generation = releases;
+        held++;
+        notifyAll();
+        try {
+            while (releases == generation && !closed) {
+                wait();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            held--;
+            notifyAll();
+        }
+    }
+
+    /** Releases held calls for good: the emulator is closing. */
+    synchronized void close() {
+        closed = true;
+        notifyAll();
     }
 
     synchronized Optional<Fault> next() {

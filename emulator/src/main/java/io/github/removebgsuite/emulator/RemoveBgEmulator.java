@@ -129,6 +129,7 @@ public final class RemoveBgEmulator implements AutoCloseable {
     /** Stops serving and releases the port; idempotent. */
     @Override
     public synchronized void close() {
+        faults.close();
         if (server != null) {
             server.stop(0);
             server = null;

@@ -5,6 +5,7 @@ import io.github.removebgsuite.common.batch.BatchEngine;
 import io.github.removebgsuite.common.batch.BatchItem;
 import io.github.removebgsuite.common.batch.BatchJob;
 import io.github.removebgsuite.common.batch.BatchListener;
+import io.github.removebgsuite.common.batch.StopSignal;
 import io.github.removebgsuite.common.batch.BatchReport;
 import io.github.removebgsuite.common.error.InvalidParameterException;
 import io.github.removebgsuite.common.error.RemoveBgException;
@@ -158,7 +159,7 @@ public class RemoveBackgroundFolderCommand extends AbstractRemoveBgCommand {
                 .continueOnError(true)
                 .reportFile(output.resolve(REPORT_NAME))
                 .listener(new ProgressListener())
-                .cancellation(() -> isCanceled() || Thread.currentThread().isInterrupted() || IJ.escapePressed());
+                .stopSignal(stopSignal);
         List<String> includePatterns = patterns(includes);
         if (includePatterns.isEmpty()) {
             builder.inputs(List.of(input));
@@ -233,6 +234,9 @@ public class RemoveBackgroundFolderCommand extends AbstractRemoveBgCommand {
     }
 
     /** Shows progress on the status bar; the engine calls it from one thread at a time. */
+    /** Esc or a cancelled command stops the batch gracefully: the images in flight finish and are saved. */
+    private final StopSignal stopSignal = new StopSignal();
+
     private final class ProgressListener implements BatchListener {
         @Override
         public void onStart(int total) {
@@ -241,6 +245,9 @@ public class RemoveBackgroundFolderCommand extends AbstractRemoveBgCommand {
 
         @Override
         public void onItem(BatchItem item, int completed, int total) {
+            if (!stopSignal.isStopRequested() && (isCanceled() || IJ.escapePressed())) {
+                stopSignal.requestStop();
+            }
             status.showStatus(completed, total, "remove.bg: " + relative(item.input()) + " "
                     + item.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
         }

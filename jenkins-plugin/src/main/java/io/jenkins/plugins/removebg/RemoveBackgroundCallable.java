@@ -86,8 +86,7 @@ final class RemoveBackgroundCallable extends MasterToSlaveFileCallable<BatchSumm
         if (settings.maxImages > 0) {
             job.maxImages(settings.maxImages);
         }
-        Thread caller = Thread.currentThread();
-        job.cancellation(caller::isInterrupted);
+        // An abort interrupts this thread, which the engine takes as a graceful stop: the images in flight are saved.
 
         BatchReport result;
         try (RemoveBgClient client = newClient()) {

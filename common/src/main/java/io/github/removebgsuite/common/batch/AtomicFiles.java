@@ -3,6 +3,8 @@ package io.github.removebgsuite.common.batch;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,9 +42,12 @@ final class AtomicFiles {
                 + TEMP_SUFFIX);
         boolean moved = false;
         try {
-            try (OutputStream out = new BufferedOutputStream(
-                    Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
                 content.writeTo(out);
+                out.flush();
+                // On the disk before the rename: after a power cut the target is the old file or the whole new one.
+                channel.force(false);
             }
             move(temp, absolute);
             moved = true;

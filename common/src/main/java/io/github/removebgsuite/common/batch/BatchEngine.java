@@ -2,6 +2,7 @@ package io.github.removebgsuite.common.batch;
 
 import io.github.removebgsuite.common.batch.BatchItem.Outcome;
 import io.github.removebgsuite.common.batch.InputScanner.Input;
+import io.github.removebgsuite.common.cache.ResultKey;
 import io.github.removebgsuite.common.client.RemoveBgClient;
 import io.github.removebgsuite.common.client.RemoveBgResult;
 import io.github.removebgsuite.common.client.ResultFormat;
@@ -11,12 +12,12 @@ import io.github.removebgsuite.common.error.ApiException;
 import io.github.removebgsuite.common.error.AuthenticationException;
 import io.github.removebgsuite.common.error.InsufficientCreditsException;
 import io.github.removebgsuite.common.error.InvalidParameterException;
+import io.github.removebgsuite.common.error.RemoveBgException;
 import io.github.removebgsuite.common.error.UnexpectedResponseException;
 import io.github.removebgsuite.common.request.ImageSource;
 import io.github.removebgsuite.common.request.RemoveBgOptions;
 import io.github.removebgsuite.common.request.RemoveBgRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -68,10 +70,14 @@ public final class BatchEngine {
 
     /**
      * Runs a job to its end and returns the report, which lists every input exactly once. Failures of single images
-     * are reported, not thrown. If the calling thread is interrupted, no further image is started, the images in
-     * flight finish, and the interrupt flag is set again on return.
+     * are reported, not thrown. The job's {@link StopSignal} stops it gracefully; interrupting the calling thread
+     * requests such a stop too (the interrupt flag is set again on return).
      *
-     * @throws io.github.removebgsuite.common.error.RemoveBgException when the manifest exists but cannot be read
+     * <p>Unless it is a dry run, the run holds the output folder's lock throughout (waiting for another run that holds
+     * it), and journals every call before it is sent, so that a run after a crash can name what may have been charged.
+     *
+     * @throws io.github.removebgsuite.common.error.RemoveBgException when the manifest exists but cannot be read, or
+     *     the output folder's lock cannot be had
      * @throws UncheckedIOException when the report file cannot be written
      */
     public BatchReport run(BatchJob job) {
@@ -86,7 +92,9 @@ public final class BatchEngine {
         private final BigDecimal estimate;
         private final boolean zipRequested;
         private final CreditBudget budget;
-        private final Manifest manifest;
+        private final StopSignal signal;
+        private final InFlightCalls calls;
+        private Manifest manifest;
         private final AtomicReference<String> stop = new AtomicReference<>();
         private final Map<String, CompletableFuture<Leader>> leaders = new ConcurrentHashMap<>();
         private final Object listenerLock = new Object();
@@ -101,12 +109,46 @@ public final class BatchEngine {
             this.estimate = CreditBudget.estimate(formFields);
             this.zipRequested = "zip".equalsIgnoreCase(formFields.get("format"));
             this.budget = new CreditBudget(job.maxCredits().orElse(null), job.maxImages().orElse(null));
-            this.manifest = job.reprocess() && !job.dryRun()
-                    ? Manifest.loadOrEmpty(job.manifestFile(), job.outputDirectory())
-                    : Manifest.load(job.manifestFile(), job.outputDirectory());
+            this.signal = job.stopSignal();
+            this.calls = new InFlightCalls(signal);
         }
 
         BatchReport execute() {
+            if (job.dryRun()) {
+                // A dry run writes nothing, so it needs no lock and never waits.
+                manifest = Manifest.load(job.manifestFile(), job.outputDirectory());
+                return process();
+            }
+            FolderLock lock;
+            try {
+                lock = FolderLock.acquire(Path.of(job.manifestFile() + ".lock"),
+                        job.lockTimeout().orElse(null),
+                        () -> notifyListener(l -> l.onWaitingForLock(Path.of(job.manifestFile() + ".lock"))));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RemoveBgException("Interrupted while waiting for another run on the output folder "
+                        + job.outputDirectory() + "; nothing was processed.", e);
+            }
+            try (lock) {
+                manifest = job.reprocess()
+                        ? Manifest.loadOrEmpty(job.manifestFile(), job.outputDirectory())
+                        : Manifest.load(job.manifestFile(), job.outputDirectory());
+                List<Path> earlier = manifest.leftInFlight();
+                if (!earlier.isEmpty()) {
+                    notifyListener(l -> l.onPossiblyCharged(earlier));
+                }
+                BatchReport report = process();
+                try {
+                    manifest.forgetLeftInFlight();
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.WARNING, "Could not update the batch manifest {0}: {1}",
+                            job.manifestFile(), e.getMessage());
+                }
+                return report;
+            }
+        }
+
+        private BatchReport process() {
             List<Input> inputs = new InputScanner(job).scan();
             Map<String, String> stems = OutputNaming.stems(inputs.stream().map(Input::relative).toList());
             total = inputs.size();
@@ -118,6 +160,7 @@ public final class BatchEngine {
                 stop.set("the bg_image_file cannot be read: " + e.getMessage());
             }
             boolean interrupted = false;
+            Runnable unwatch = calls.watch(() -> stop.compareAndSet(null, "stopped"));
             if (!inputs.isEmpty()) {
                 int threads = Math.min(job.concurrency(), inputs.size());
                 ExecutorService pool = Executors.newFixedThreadPool(threads, threadFactory());
@@ -132,9 +175,9 @@ public final class BatchEngine {
                             try {
                                 items[i] = futures.get(i).get();
                             } catch (InterruptedException e) {
-                                // Stop starting images, but let those in flight finish: their credits are spent.
+                                // A stop request like any other: those in flight may finish, their credits are spent.
                                 interrupted = true;
-                                stop.compareAndSet(null, "interrupted");
+                                signal.requestStop();
                             } catch (ExecutionException e) {
                                 // process() turns every failure into an item, so only a bug in the engine lands here.
                                 items[i] = finish(BatchItem.of(inputs.get(i).file(), Outcome.FAILED, BigDecimal.ZERO,
@@ -144,9 +187,13 @@ public final class BatchEngine {
                     }
                 } finally {
                     pool.shutdown();
+                    unwatch.run();
                 }
+            } else {
+                unwatch.run();
             }
-            BatchReport report = new BatchReport(List.of(items), job.dryRun(), stop.get());
+            BatchReport report = new BatchReport(List.of(items), job.dryRun(), stop.get(),
+                    manifest.leftInFlight());
             job.reportFile().ifPresent(report::writeJson);
             notifyListener(l -> l.onFinish(report));
             if (interrupted) {
@@ -166,8 +213,8 @@ public final class BatchEngine {
             }
             String key;
             try {
-                key = Manifest.key(client.baseUrl(), Manifest.sha256(file), formFields, backgroundSha256, zipRequested,
-                        job.composeZipToPng());
+                key = Manifest.key(client.backendIdentity(), ResultKey.sha256(file), formFields, backgroundSha256,
+                        zipRequested, job.composeZipToPng());
             } catch (IOException e) {
                 return failed(file, BigDecimal.ZERO, "cannot be read: " + e.getMessage());
             }
@@ -275,9 +322,31 @@ public final class BatchEngine {
                 budget.cancel(estimate);
                 return failed(file, BigDecimal.ZERO, e.getMessage());
             }
+            try {
+                manifest.markInFlight(key, file.toString());
+            } catch (IOException e) {
+                // Without the journal a kill could lose a paid result unnoticed: do not send.
+                budget.cancel(estimate);
+                return failed(file, BigDecimal.ZERO, "not sent: the manifest " + job.manifestFile()
+                        + " cannot be written, so a paid result could be lost unnoticed: " + e.getMessage());
+            }
+            BatchItem item = send(file, stem, key, request);
+            if (item.outcome() != Outcome.NOT_RUN) {
+                // Whatever became of the call, this run reported it: the next one need not name it again.
+                settle(key);
+            }
+            return item;
+        }
+
+        /** Sends a journalled request and writes its result; a call cut off by a stop at once is NOT_RUN. */
+        private BatchItem send(Path file, String stem, String key, RemoveBgRequest request) {
             RemoveBgResult result;
             try {
-                result = client.removeBackground(request);
+                result = calls.await(client.removeBackgroundAsync(request));
+            } catch (CancellationException e) {
+                // The journal entry stays, so the next run names this image as possibly charged.
+                return BatchItem.of(file, Outcome.NOT_RUN, BigDecimal.ZERO, null, "stopped while its call was in "
+                        + "flight: remove.bg may have charged for it; the next run names it and processes it again");
             } catch (InsufficientCreditsException e) {
                 budget.release(estimate);
                 stop.compareAndSet(null, "insufficient credits (402)");
@@ -304,6 +373,17 @@ public final class BatchEngine {
             BigDecimal charged = Optional.ofNullable(result.metadata().creditsCharged()).orElse(BigDecimal.ZERO);
             budget.settle(estimate, charged);
             return write(file, stem, key, result, charged);
+        }
+
+        /** Forgets the journal entry of a call whose outcome this run reported (a no-op once it was recorded). */
+        private void settle(String key) {
+            try {
+                manifest.settled(key);
+            } catch (IOException e) {
+                // The next run would name this image again: a repeated warning, not a loss.
+                LOG.log(System.Logger.Level.WARNING, "Could not update the batch manifest {0}: {1}",
+                        job.manifestFile(), e.getMessage());
+            }
         }
 
         /** Whether a folder on the way to {@code target} is a link that leads out of the output folder. */
@@ -347,7 +427,9 @@ public final class BatchEngine {
                         "the manifest could not be updated, so a re-run will process this image again: "
                                 + e.getMessage());
             }
-            return BatchItem.of(file, Outcome.DONE, charged, target, null);
+            return result.fromCache()
+                    ? BatchItem.of(file, Outcome.CACHED, BigDecimal.ZERO, target, "from the result cache: 0 credits")
+                    : BatchItem.of(file, Outcome.DONE, charged, target, null);
         }
 
         private Optional<Path> plannedOutput(String stem) {
@@ -369,8 +451,8 @@ public final class BatchEngine {
         }
 
         private String stopped() {
-            if (stop.get() == null && job.cancellation().getAsBoolean()) {
-                stop.compareAndSet(null, "cancelled");
+            if (signal.isStopRequested()) {
+                stop.compareAndSet(null, "stopped");
             }
             String reason = stop.get();
             return reason == null ? null : "not run: the batch stopped (" + reason + ")";
@@ -404,16 +486,8 @@ public final class BatchEngine {
             return null;
         }
         ImageSource source = background.get();
-        if (source instanceof ImageSource.File f) {
-            return Manifest.sha256(f.path());
-        } else if (source instanceof ImageSource.Bytes b) {
-            return Manifest.sha256(b.bytes());
-        } else if (source instanceof ImageSource.Stream s) {
-            try (InputStream in = s.opener().open()) {
-                return Manifest.sha256(in);
-            }
-        }
-        return null; // base64 and URL sources are text fields, already part of formFields()
+        // base64 and URL sources are text fields, already part of formFields()
+        return source.isBinary() ? ResultKey.sha256(source) : null;
     }
 
     private static String message(Throwable e) {

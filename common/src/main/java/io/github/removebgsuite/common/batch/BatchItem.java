@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param outcome what happened to it
  * @param credits the credits charged for it ({@code X-Credits-Charged}); for {@link Outcome#ESTIMATED} the credits a
  *     call would cost at most; zero when nothing was charged
- * @param output the output file, when one exists: the written result for {@link Outcome#DONE}, the earlier result
+ * @param output the output file, when one exists: the written result for {@link Outcome#DONE} and
+ *     {@link Outcome#CACHED}, the earlier result
  *     for {@link Outcome#SKIPPED}, the planned path for {@link Outcome#ESTIMATED}
  * @param message why the input failed, was skipped or was not run; empty when it was done without remark
  */
@@ -25,6 +26,11 @@ public record BatchItem(Path input, Outcome outcome, BigDecimal credits, Optiona
         DONE,
         /** The manifest shows this content was already processed with the same parameters; nothing was charged. */
         SKIPPED,
+        /**
+         * The result came from the shared result cache (another output folder, workspace or machine paid for it
+         * earlier) and was written; nothing was charged.
+         */
+        CACHED,
         /** The input could not be processed; {@link BatchItem#message()} says why. */
         FAILED,
         /** The input was not attempted: the budget was reached, the batch was cancelled or stopped early. */

@@ -4,11 +4,11 @@ import io.github.removebgsuite.common.error.InvalidParameterException;
 import io.github.removebgsuite.common.request.RemoveBgOptions;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
 /**
  * What a batch does: which images, which parameters, where the results go and the limits it must respect. Immutable
@@ -48,7 +48,8 @@ public final class BatchJob {
     private final Path manifestFile;
     private final Path reportFile;
     private final BatchListener listener;
-    private final BooleanSupplier cancellation;
+    private final StopSignal stopSignal;
+    private final Duration lockTimeout;
 
     private BatchJob(Builder b) {
         this.baseDirectory = b.baseDirectory;
@@ -68,7 +69,8 @@ public final class BatchJob {
                 : b.outputDirectory.resolve(DEFAULT_MANIFEST_NAME);
         this.reportFile = b.reportFile;
         this.listener = b.listener;
-        this.cancellation = b.cancellation;
+        this.stopSignal = b.stopSignal;
+        this.lockTimeout = b.lockTimeout;
     }
 
     /** A new builder with the defaults described on each setter. */
@@ -95,7 +97,8 @@ public final class BatchJob {
         b.manifestFile = manifestFile;
         b.reportFile = reportFile;
         b.listener = listener;
-        b.cancellation = cancellation;
+        b.stopSignal = stopSignal;
+        b.lockTimeout = lockTimeout;
         return b;
     }
 
@@ -179,9 +182,14 @@ public final class BatchJob {
         return listener;
     }
 
-    /** Polled before each image; once it answers true, no further image is started. */
-    public BooleanSupplier cancellation() {
-        return cancellation;
+    /** The signal that stops the batch gracefully (or at once, when asked twice); see {@link StopSignal}. */
+    public StopSignal stopSignal() {
+        return stopSignal;
+    }
+
+    /** How long a run waits for another run holding the output folder; empty waits as long as it takes. */
+    public Optional<Duration> lockTimeout() {
+        return Optional.ofNullable(lockTimeout);
     }
 
     @Override
@@ -211,7 +219,8 @@ public final class BatchJob {
         private Path manifestFile;
         private Path reportFile;
         private BatchListener listener = BatchListener.NONE;
-        private BooleanSupplier cancellation = () -> false;
+        private StopSignal stopSignal = new StopSignal();
+        private Duration lockTimeout;
 
         private Builder() {
         }
@@ -348,12 +357,27 @@ public final class BatchJob {
         }
 
         /**
-         * Polled (from worker threads, so it must be thread-safe) before each image starts; once it answers true, the
-         * images not yet started are reported as not run. Images already in flight finish and are recorded, so
-         * nothing already paid for is lost. Default: never cancelled.
+         * The signal a host stops the batch with: after its first {@link StopSignal#requestStop()} no image is
+         * started, the calls in flight finish within its grace period and are saved, and the rest are reported as not
+         * run; a second request stops at once. Interrupting the thread running the batch requests a stop too.
+         * Default: a signal of the job's own with the {@linkplain StopSignal#DEFAULT_GRACE default grace period}.
          */
-        public Builder cancellation(BooleanSupplier cancellation) {
-            this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
+        public Builder stopSignal(StopSignal stopSignal) {
+            this.stopSignal = Objects.requireNonNull(stopSignal, "stopSignal");
+            return this;
+        }
+
+        /**
+         * How long to wait for another run (in this or another process) that holds the output folder, before failing
+         * with a message naming it. Default: as long as it takes ({@link BatchListener#onWaitingForLock} is told);
+         * {@link Duration#ZERO} refuses at once.
+         */
+        public Builder lockTimeout(Duration lockTimeout) {
+            Objects.requireNonNull(lockTimeout, "lockTimeout");
+            if (lockTimeout.isNegative()) {
+                throw new InvalidParameterException("lockTimeout", lockTimeout.toString(), "zero or a positive duration");
+            }
+            this.lockTimeout = lockTimeout;
             return this;
         }
 

@@ -28,6 +28,24 @@ public interface BatchListener {
     default void onItem(BatchItem item, int completed, int total) {
     }
 
+    /**
+     * Called once before the first image when an earlier run on this output folder ended (killed, crashed or
+     * stopped at once) with calls in flight: those images may have been charged without their results being saved.
+     * Hosts say so, naming them; this run processes them again.
+     *
+     * @param inputs the inputs that were in flight, as the earlier run named them
+     */
+    default void onPossiblyCharged(java.util.List<java.nio.file.Path> inputs) {
+    }
+
+    /**
+     * Called once when another run (in this or another process) holds the output folder, before waiting for it.
+     *
+     * @param lockFile the lock file being waited for
+     */
+    default void onWaitingForLock(java.nio.file.Path lockFile) {
+    }
+
     /** Called once at the end, with the full report (also after a cancellation or a stop). */
     default void onFinish(BatchReport report) {
     }

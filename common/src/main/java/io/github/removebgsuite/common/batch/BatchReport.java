@@ -23,11 +23,13 @@ public final class BatchReport {
     private final List<BatchItem> items;
     private final boolean dryRun;
     private final String stopReason;
+    private final List<Path> possiblyCharged;
 
-    BatchReport(List<BatchItem> items, boolean dryRun, String stopReason) {
+    BatchReport(List<BatchItem> items, boolean dryRun, String stopReason, List<Path> possiblyCharged) {
         this.items = List.copyOf(items);
         this.dryRun = dryRun;
         this.stopReason = stopReason;
+        this.possiblyCharged = List.copyOf(possiblyCharged);
     }
 
     /** Every input exactly once, in the order they were resolved (explicit inputs first, then glob matches). */
@@ -43,6 +45,20 @@ public final class BatchReport {
     /** How many inputs were skipped because the manifest showed them done ({@link Outcome#SKIPPED}). */
     public int skipped() {
         return count(Outcome.SKIPPED);
+    }
+
+    /** How many inputs were served from the shared result cache, at no charge ({@link Outcome#CACHED}). */
+    public int cached() {
+        return count(Outcome.CACHED);
+    }
+
+    /**
+     * The inputs an earlier run on this output folder left in flight when it died or was stopped at once: remove.bg
+     * may have charged for them without their results being saved (this run processed them again, unless the
+     * budget or a stop left them out). Empty when the earlier run ended normally.
+     */
+    public List<Path> possiblyCharged() {
+        return possiblyCharged;
     }
 
     /** How many inputs failed ({@link Outcome#FAILED}). */
@@ -107,6 +123,7 @@ public final class BatchReport {
         summary.put("total", items.size());
         summary.put("processed", processed());
         summary.put("skipped", skipped());
+        summary.put("cached", cached());
         summary.put("failed", failed());
         summary.put("notRun", notRun());
         summary.put("creditsSpent", creditsSpent());
@@ -115,6 +132,10 @@ public final class BatchReport {
         }
         if (stopReason != null) {
             summary.put("stopReason", stopReason);
+        }
+        if (!possiblyCharged.isEmpty()) {
+            ArrayNode earlier = summary.putArray("possiblyChargedByAnInterruptedRun");
+            possiblyCharged.forEach(p -> earlier.add(p.toString()));
         }
         ArrayNode array = root.putArray("items");
         for (BatchItem item : items) {
@@ -135,7 +156,7 @@ public final class BatchReport {
     @Override
     public String toString() {
         return "BatchReport[total=" + items.size() + ", processed=" + processed() + ", skipped=" + skipped()
-                + ", failed=" + failed() + ", notRun=" + notRun() + ", creditsSpent="
+                + ", cached=" + cached() + ", failed=" + failed() + ", notRun=" + notRun() + ", creditsSpent="
                 + creditsSpent().toPlainString() + (dryRun ? ", dryRun" : "") + "]";
     }
 }

@@ -48,9 +48,9 @@ final class InputScanner {
     List<Input> scan() {
         for (Path input : job.inputs()) {
             if (Files.isDirectory(input)) {
-                Path anchor = input.getParent() != null ? input.getParent() : input;
+                // A folder's images go straight into the output folder, its subfolders mirrored below it.
                 for (String name : scanDirectory(input, IMAGE_PATTERNS, false)) {
-                    add(input.resolve(name).normalize(), anchor, true);
+                    add(input.resolve(name).normalize(), input, true);
                 }
             } else if (Files.isRegularFile(input)) {
                 add(input, input.getParent(), false);
@@ -87,9 +87,17 @@ final class InputScanner {
         }
     }
 
+    /**
+     * The output's path below the output folder: an explicit file by its name, a folder's image below that folder, a
+     * glob's match below the base folder (or, outside it, below the glob's fixed folder part).
+     */
     private String mirroredPath(Path file, Path anchor) {
         Path relative;
-        if (file.startsWith(base) && !file.equals(base)) {
+        if (job.inputs().contains(anchor) && file.startsWith(anchor)) {
+            relative = anchor.relativize(file);
+        } else if (job.inputs().contains(file)) {
+            relative = file.getFileName();
+        } else if (file.startsWith(base) && !file.equals(base)) {
             relative = base.relativize(file);
         } else if (anchor != null && file.startsWith(anchor) && !file.equals(anchor)) {
             relative = anchor.relativize(file);

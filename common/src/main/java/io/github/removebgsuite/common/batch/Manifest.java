@@ -14,7 +14,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -24,7 +26,9 @@ import java.util.TreeMap;
  * canonical request parameters (and the background image's SHA-256, and whether ZIP results are composed), never on
  * the output path: renaming the output or the input does not re-charge, and changing any parameter does.
  *
- * <p>The file is JSON, rewritten atomically after every finished image so that a batch interrupted at any moment
+ * <p>It is also the journal of calls in flight ({@link #markInFlight}): what a killed run may have been charged for.
+ *
+ * <p>The file is JSON, rewritten atomically (and flushed to the disk) after every change so that a batch interrupted at any moment
  * (even killed) leaves a manifest that lists exactly the results that were written. Output paths are stored relative
  * to the output folder, so the folder can be moved with its manifest.
  */
@@ -46,19 +50,39 @@ final class Manifest {
     record Entry(String input, String output, String format, BigDecimal credits, String type, String completed) {
     }
 
+    /**
+     * One call in flight: recorded durably before its request is sent, removed when its result is saved or when it
+     * ended without a charge. An entry still present when a run starts was left by a run that died (or stopped at
+     * once) with the call under way: it may have been charged.
+     *
+     * @param input the input path as it was
+     * @param started when the call was about to be sent (ISO-8601)
+     */
+    record InFlight(String input, String started) {
+    }
+
     private final Path file;
     private final Path outputDirectory;
     private final Map<String, Entry> entries;
+    private final Map<String, InFlight> inFlight;
+    /** The in-flight entries found at load: what earlier runs may have been charged for. */
+    private final Map<String, InFlight> leftInFlight;
     private final Object writeLock = new Object();
     /** How many changes were made to {@link #entries}; guarded by this. */
     private long changes;
     /** The change count the file on disk reflects; guarded by {@link #writeLock}. */
     private long written;
 
-    private Manifest(Path file, Path outputDirectory, Map<String, Entry> entries) {
+    private Manifest(Path file, Path outputDirectory, Map<String, Entry> entries, Map<String, InFlight> inFlight) {
         this.file = file;
         this.outputDirectory = outputDirectory;
         this.entries = entries;
+        this.inFlight = inFlight;
+        this.leftInFlight = Map.copyOf(inFlight);
+    }
+
+    private static Manifest empty(Path file, Path outputDirectory) {
+        return new Manifest(file, outputDirectory, new TreeMap<>(), new TreeMap<>());
     }
 
     /**
@@ -69,11 +93,12 @@ final class Manifest {
      */
     static Manifest load(Path file, Path outputDirectory) {
         Map<String, Entry> entries = new TreeMap<>();
+        Map<String, InFlight> inFlight = new TreeMap<>();
         JsonNode root;
         try (InputStream in = Files.newInputStream(file)) {
             root = JSON.readTree(in);
         } catch (NoSuchFileException e) {
-            return new Manifest(file, outputDirectory, entries);
+            return empty(file, outputDirectory);
         } catch (IOException e) {
             throw new RemoveBgException("The batch manifest " + file + " cannot be read (" + e.getMessage()
                     + "); delete it or process everything again with reprocess", e);
@@ -93,7 +118,17 @@ final class Manifest {
                 // One damaged entry costs one image at most; the rest of the manifest stays useful.
             }
         }
-        return new Manifest(file, outputDirectory, entries);
+        JsonNode calls = root.get("inFlight");
+        if (calls != null && calls.isObject()) {
+            for (Map.Entry<String, JsonNode> e : calls.properties()) {
+                try {
+                    inFlight.put(e.getKey(), JSON.treeToValue(e.getValue(), InFlight.class));
+                } catch (JsonProcessingException ignored) {
+                    // Unreadable: it can no longer be named, but the image is processed again all the same.
+                }
+            }
+        }
+        return new Manifest(file, outputDirectory, entries, inFlight);
     }
 
     /**
@@ -104,7 +139,7 @@ final class Manifest {
         try {
             return load(file, outputDirectory);
         } catch (RemoveBgException e) {
-            return new Manifest(file, outputDirectory, new TreeMap<>());
+            return empty(file, outputDirectory);
         }
     }
 
@@ -138,6 +173,56 @@ final class Manifest {
         synchronized (this) {
             entries.values().removeIf(e -> e.output().equals(entry.output()));
             entries.put(key, entry);
+            inFlight.remove(key);
+            version = ++changes;
+        }
+        save(version);
+    }
+
+    /**
+     * Records, durably and before returning, that a call for this key is about to be sent: if the process dies before
+     * {@link #record} or {@link #settled}, the next run learns that the image may have been charged.
+     */
+    void markInFlight(String key, String input) throws IOException {
+        long version;
+        synchronized (this) {
+            inFlight.put(key, new InFlight(input, Instant.now().toString()));
+            version = ++changes;
+        }
+        save(version);
+    }
+
+    /** Forgets a call in flight that ended without a result to save and without a charge (an error answer). */
+    void settled(String key) throws IOException {
+        long version;
+        synchronized (this) {
+            if (inFlight.remove(key) == null) {
+                return;
+            }
+            version = ++changes;
+        }
+        save(version);
+    }
+
+    /** The inputs earlier runs left in flight (they may have been charged), in key order. */
+    List<Path> leftInFlight() {
+        return leftInFlight.values().stream().map(c -> Path.of(c.input())).toList();
+    }
+
+    /**
+     * Drops what earlier runs left in flight and this run did not start again: it has been reported once, and those
+     * images are either done now or no longer among the inputs.
+     */
+    void forgetLeftInFlight() throws IOException {
+        long version;
+        synchronized (this) {
+            boolean changed = false;
+            for (Map.Entry<String, InFlight> left : leftInFlight.entrySet()) {
+                changed |= inFlight.remove(left.getKey(), left.getValue());
+            }
+            if (!changed) {
+                return;
+            }
             version = ++changes;
         }
         save(version);
@@ -176,6 +261,7 @@ final class Manifest {
                 ObjectNode root = JSON.createObjectNode();
                 root.put("version", VERSION);
                 root.set("entries", JSON.valueToTree(entries));
+                root.set("inFlight", JSON.valueToTree(inFlight));
                 bytes = JSON.writeValueAsBytes(root);
                 snapshot = changes;
             }
@@ -211,21 +297,6 @@ final class Manifest {
 
     static String sha256(byte[] bytes) {
         return HexFormat.of().formatHex(digest().digest(bytes));
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return sha256(in);
-        }
-    }
-
-    static String sha256(InputStream in) throws IOException {
-        MessageDigest digest = digest();
-        byte[] buffer = new byte[1 << 16];
-        for (int n; (n = in.read(buffer)) > 0; ) {
-            digest.update(buffer, 0, n);
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static MessageDigest digest() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.removebgsuite.common.account.Account;
 import io.github.removebgsuite.common.account.CreditLedger;
+import io.github.removebgsuite.common.cache.ResultCache;
 import io.github.removebgsuite.common.error.RemoveBgException;
 import io.github.removebgsuite.common.image.ImageDimensions;
 import io.github.removebgsuite.common.ratelimit.MegapixelRateLimiter;
@@ -57,11 +58,16 @@ public final class RemoveBgClient implements AutoCloseable {
     private final Transport transport;
     private final CreditLedger ledger;
     private final String description;
+    private final String backendIdentity;
+    private final CachedCalls cache;
 
-    private RemoveBgClient(Transport transport, CreditLedger ledger, String description) {
+    private RemoveBgClient(Transport transport, CreditLedger ledger, String description, String backendIdentity,
+            CachedCalls cache) {
         this.transport = transport;
         this.ledger = ledger;
         this.description = description;
+        this.backendIdentity = backendIdentity;
+        this.cache = cache;
     }
 
     /** A builder; {@link Builder#apiKey(String)} or {@link Builder#oauthToken(String)} is required. */
@@ -90,10 +96,16 @@ public final class RemoveBgClient implements AutoCloseable {
     /**
      * {@link #removeBackground(RemoveBgRequest)} as a future, with the same retry policy: waits are scheduled on the
      * client's scheduler and the HTTP exchange runs on OkHttp's dispatcher, so the caller's thread is never blocked.
-     * Cancelling the future cancels the call in flight.
+     * Cancelling the future cancels the call in flight. With a {@linkplain Builder#resultCache result cache}, a
+     * request answered before is served from it ({@link RemoveBgResult#fromCache()}, 0 credits) and every paid answer
+     * is saved in it.
      */
     public CompletableFuture<RemoveBgResult> removeBackgroundAsync(RemoveBgRequest request) {
         Objects.requireNonNull(request, "request");
+        return cache == null ? send(request) : cache.removeBackground(request, this::send);
+    }
+
+    private CompletableFuture<RemoveBgResult> send(RemoveBgRequest request) {
         int cost = request.imageDimensions().map(ImageDimensions::rateLimitCost).orElse(0);
         return transport.execute(ApiCall.post("removebg", request.formFields(), request.fileParts(), request.image(),
                 cost), transport.decoder()::removeBg);
@@ -137,12 +149,19 @@ public final class RemoveBgClient implements AutoCloseable {
                 });
     }
 
-    /**
-     * The API base URL this client calls, without any user info; results from different backends (remove.bg, a
-     * compatible server, the emulator) are not interchangeable, so the batch engine keys its manifest on it.
-     */
+    /** The API base URL this client calls, without any user info. */
     public String baseUrl() {
         return transport.displayBaseUrl();
+    }
+
+    /**
+     * The name of the backend this client's results come from, which manifests and result caches key on: results
+     * from different backends (remove.bg, a compatible server, the emulator) are not interchangeable. Unless set with
+     * {@link Builder#backendIdentity(String)}, the base URL, with the port left out for a loopback host, so that a
+     * local emulator on a new port each run is still the same backend (and never remove.bg).
+     */
+    public String backendIdentity() {
+        return backendIdentity;
     }
 
     /**
@@ -202,6 +221,8 @@ public final class RemoveBgClient implements AutoCloseable {
         private int maxConcurrentRequests = 16;
         private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private boolean jsonResults;
+        private String backendIdentity;
+        private ResultCache resultCache;
 
         private Builder() {
         }
@@ -312,6 +333,29 @@ public final class RemoveBgClient implements AutoCloseable {
         }
 
         /**
+         * Names the backend for manifests and result caches (see {@link RemoveBgClient#backendIdentity()}); set it when
+         * one server is reached under several URLs. Default: derived from the base URL.
+         */
+        public Builder backendIdentity(String backendIdentity) {
+            Objects.requireNonNull(backendIdentity, "backendIdentity");
+            if (backendIdentity.isBlank()) {
+                throw new IllegalArgumentException("backendIdentity must not be blank");
+            }
+            this.backendIdentity = backendIdentity.trim();
+            return this;
+        }
+
+        /**
+         * A shared result cache to answer repeated requests from at no charge and to save every paid answer in
+         * (default: none). Requests whose image or background the service downloads ({@code image_url},
+         * {@code bg_image_url}) bypass it.
+         */
+        public Builder resultCache(ResultCache resultCache) {
+            this.resultCache = Objects.requireNonNull(resultCache, "resultCache");
+            return this;
+        }
+
+        /**
          * Builds the client.
          *
          * @throws IllegalStateException when neither an API key nor an OAuth token was given
@@ -363,10 +407,23 @@ public final class RemoveBgClient implements AutoCloseable {
                 transport.log(Level.WARNING, () -> "The remove.bg base URL " + transport.displayBaseUrl()
                         + " is plain http: the credential travels unencrypted.");
             }
+            String identity = backendIdentity != null ? backendIdentity : defaultIdentity(url);
             String description = "RemoveBgClient[baseUrl=" + transport.displayBaseUrl() + ", auth="
                     + (apiKey != null ? "X-Api-Key" : "OAuth bearer token") + ", userAgent=" + userAgent
-                    + ", retryPolicy=" + retryPolicy + "]";
-            return new RemoveBgClient(transport, ledger, description);
+                    + ", retryPolicy=" + retryPolicy + (resultCache != null ? ", resultCache=" + resultCache : "")
+                    + "]";
+            return new RemoveBgClient(transport, ledger, description, identity,
+                    resultCache == null ? null : new CachedCalls(resultCache, identity, dispatcherExecutor));
+        }
+
+        /** The base URL without user info, query or (for a loopback host) port. */
+        private static String defaultIdentity(HttpUrl url) {
+            HttpUrl.Builder b = url.newBuilder().username("").password("").query(null).fragment(null);
+            if (isLoopback(url.host())) {
+                b.port(HttpUrl.defaultPort(url.scheme()));
+            }
+            String identity = b.build().toString();
+            return identity.endsWith("/") ? identity.substring(0, identity.length() - 1) : identity;
         }
 
         private static String credential(String name, String value) {

@@ -20,6 +20,7 @@ public final class RemoveBgResult {
     private final String contentType;
     private final ResultFormat format;
     private final ResultMetadata metadata;
+    private final boolean fromCache;
 
     /**
      * @param bytes the image bytes (copied)
@@ -28,19 +29,38 @@ public final class RemoveBgResult {
      * @param metadata what the API reported about the call
      */
     public RemoveBgResult(byte[] bytes, String contentType, ResultFormat format, ResultMetadata metadata) {
-        this(format, contentType, bytes.clone(), metadata);
+        this(format, contentType, bytes.clone(), metadata, false);
     }
 
     /** Takes ownership of {@code owned} without copying it (for the client, which made the array). */
-    private RemoveBgResult(ResultFormat format, String contentType, byte[] owned, ResultMetadata metadata) {
+    private RemoveBgResult(ResultFormat format, String contentType, byte[] owned, ResultMetadata metadata,
+            boolean fromCache) {
         this.bytes = Objects.requireNonNull(owned, "bytes");
         this.contentType = Objects.requireNonNull(contentType, "contentType");
         this.format = Objects.requireNonNull(format, "format");
         this.metadata = Objects.requireNonNull(metadata, "metadata");
+        this.fromCache = fromCache;
     }
 
     static RemoveBgResult owning(byte[] owned, String contentType, ResultFormat format, ResultMetadata metadata) {
-        return new RemoveBgResult(format, contentType, owned, metadata);
+        return new RemoveBgResult(format, contentType, owned, metadata, false);
+    }
+
+    static RemoveBgResult fromCache(byte[] owned, String contentType, ResultFormat format, ResultMetadata metadata) {
+        return new RemoveBgResult(format, contentType, owned, metadata, true);
+    }
+
+    /** The bytes without a copy, for the client's own use (the result cache); never handed out. */
+    byte[] ownedBytes() {
+        return bytes;
+    }
+
+    /**
+     * Whether this result came from the client's result cache instead of a call: then nothing was charged and
+     * {@link ResultMetadata#creditsCharged()} is zero.
+     */
+    public boolean fromCache() {
+        return fromCache;
     }
 
     /** A copy of the image bytes. Prefer {@link #writeTo(Path)} or {@link #openStream()} for large results. */
@@ -104,6 +124,6 @@ public final class RemoveBgResult {
     @Override
     public String toString() {
         return "RemoveBgResult[format=" + format + ", contentType=" + contentType + ", size=" + bytes.length
-                + ", metadata=" + metadata + "]";
+                + (fromCache ? ", fromCache" : "") + ", metadata=" + metadata + "]";
     }
 }

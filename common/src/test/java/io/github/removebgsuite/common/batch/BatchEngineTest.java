@@ -107,8 +107,9 @@ class BatchEngineTest {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(root)) {
+            // The folder's lock file is bookkeeping that every run leaves, like the manifest but never read.
             return files.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/'))
-                    .sorted().toList();
+                    .filter(name -> !name.equals(BatchJob.DEFAULT_MANIFEST_NAME + ".lock")).sorted().toList();
         }
     }
 
@@ -131,11 +132,11 @@ class BatchEngineTest {
         assertThat(first.processed()).isEqualTo(3);
         assertThat(first.creditsSpent()).isEqualByComparingTo("3");
         assertThat(emulator.credits(KEY)).isEqualByComparingTo("97");
-        assertThat(filesBelow(out)).containsExactly(".removebg-manifest.json", "in/a.png",
-                "in/nested/c.png", "in/nested/deeper/b.png");
-        BufferedImage result = ImageIO.read(out.resolve("in/a.png").toFile());
+        assertThat(filesBelow(out)).containsExactly(".removebg-manifest.json", "a.png",
+                "nested/c.png", "nested/deeper/b.png");
+        BufferedImage result = ImageIO.read(out.resolve("a.png").toFile());
         assertThat(result.getColorModel().hasAlpha()).isTrue();
-        assertThat(byInput(first).get(b).output()).contains(out.resolve("in/nested/deeper/b.png"));
+        assertThat(byInput(first).get(b).output()).contains(out.resolve("nested/deeper/b.png"));
 
         JsonNode json = new ObjectMapper().readTree(report.toFile());
         assertThat(json.get("items")).hasSize(3);
@@ -151,7 +152,7 @@ class BatchEngineTest {
         assertThat(second.creditsSpent()).isEqualByComparingTo("0");
         assertThat(emulator.requestCount()).isEqualTo(requestsBefore);
         assertThat(emulator.credits(KEY)).isEqualByComparingTo("97");
-        assertThat(byInput(second).get(a).output()).contains(out.resolve("in/a.png"));
+        assertThat(byInput(second).get(a).output()).contains(out.resolve("a.png"));
     }
 
     @Test
@@ -167,13 +168,13 @@ class BatchEngineTest {
         assertThat(emulator.charges()).hasSize(2);
         assertThat(renamed.creditsSpent()).isEqualByComparingTo("0");
         assertThat(renamed.items()).extracting(BatchItem::outcome).containsOnly(Outcome.SKIPPED);
-        assertThat(Files.readAllBytes(out.resolve("in/renamed.png")))
-                .isEqualTo(Files.readAllBytes(out.resolve("in/a.png")));
+        assertThat(Files.readAllBytes(out.resolve("renamed.png")))
+                .isEqualTo(Files.readAllBytes(out.resolve("a.png")));
 
         BatchReport changed = run(job(pngFull().toBuilder().bgColor(BgColor.parse("81d4fa")).build()));
         assertThat(changed.processed()).isEqualTo(2);
         assertThat(emulator.charges()).hasSize(4);
-        assertThat(ImageIO.read(out.resolve("in/b.png").toFile()).getRGB(0, 0)).isEqualTo(0xff81d4fa);
+        assertThat(ImageIO.read(out.resolve("b.png").toFile()).getRGB(0, 0)).isEqualTo(0xff81d4fa);
 
         // b.png now holds the bg_color result, so the first parameters must process b again; renamed.jpg's first
         // result is still on disk as a.png and is copied back instead of paid for.
@@ -181,7 +182,7 @@ class BatchEngineTest {
         assertThat(byInput(back).get(in.resolve("b.jpg")).outcome()).isEqualTo(Outcome.DONE);
         assertThat(byInput(back).get(in.resolve("renamed.jpg")).outcome()).isEqualTo(Outcome.SKIPPED);
         assertThat(emulator.charges()).hasSize(5);
-        assertThat(ImageIO.read(out.resolve("in/b.png").toFile()).getRGB(0, 0) >>> 24).isZero();
+        assertThat(ImageIO.read(out.resolve("b.png").toFile()).getRGB(0, 0) >>> 24).isZero();
 
         BatchReport forced = run(job(pngFull()).reprocess(true));
         assertThat(forced.processed()).isEqualTo(2);
@@ -194,22 +195,22 @@ class BatchEngineTest {
             image("img" + i + ".png", i);
         }
         AtomicInteger done = new AtomicInteger();
+        StopSignal signal = new StopSignal();
         BatchListener counter = new BatchListener() {
             @Override
             public void onItem(BatchItem item, int completed, int total) {
-                if (item.outcome() == Outcome.DONE) {
-                    done.incrementAndGet();
+                if (item.outcome() == Outcome.DONE && done.incrementAndGet() == 2) {
+                    signal.requestStop();
                 }
             }
         };
-        BatchReport interrupted = run(job(pngFull()).concurrency(1).listener(counter)
-                .cancellation(() -> done.get() >= 2));
+        BatchReport interrupted = run(job(pngFull()).concurrency(1).listener(counter).stopSignal(signal));
 
         assertThat(interrupted.processed()).isEqualTo(2);
         assertThat(interrupted.notRun()).isEqualTo(4);
-        assertThat(interrupted.stopReason()).contains("cancelled");
+        assertThat(interrupted.stopReason()).contains("stopped");
         assertThat(interrupted.items()).filteredOn(i -> i.outcome() == Outcome.NOT_RUN)
-                .allSatisfy(i -> assertThat(i.message()).hasValueSatisfying(m -> assertThat(m).contains("cancelled")));
+                .allSatisfy(i -> assertThat(i.message()).hasValueSatisfying(m -> assertThat(m).contains("stopped")));
         assertThat(filesBelow(out)).hasSize(3); // two results and the manifest
 
         BatchReport resumed = run(job(pngFull()));
@@ -243,7 +244,7 @@ class BatchEngineTest {
         }
 
         assertThat(stillInterrupted).as("the interrupt is passed on to the caller").isTrue();
-        assertThat(report.stopReason()).contains("interrupted");
+        assertThat(report.stopReason()).contains("stopped");
         assertThat(report.items()).hasSize(5);
         // The worker may have taken the second image before the runner saw the interrupt, never more.
         assertThat(report.processed()).isBetween(1, 2);
@@ -292,17 +293,17 @@ class BatchEngineTest {
         BatchItem item = report.items().get(0);
         assertThat(item.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(item.message()).hasValueSatisfying(m -> assertThat(m).contains("may have been charged"));
-        assertThat(filesBelow(out)).isEmpty();
+        assertThat(filesBelow(out)).containsExactly(BatchJob.DEFAULT_MANIFEST_NAME);
 
         BatchReport retried = run(job(zip));
         assertThat(retried.processed()).isEqualTo(1);
-        Path png = out.resolve("in/z.png");
+        Path png = out.resolve("z.png");
         assertThat(retried.items().get(0).output()).contains(png);
         assertThat(ImageIO.read(png.toFile()).getColorModel().hasAlpha()).isTrue();
 
         BatchReport kept = run(job(zip).composeZipToPng(false));
         assertThat(kept.processed()).as("keeping the archive is another result").isEqualTo(1);
-        assertThat(kept.items().get(0).output()).contains(out.resolve("in/z.zip"));
+        assertThat(kept.items().get(0).output()).contains(out.resolve("z.zip"));
     }
 
     @Test
@@ -413,13 +414,13 @@ class BatchEngineTest {
         BatchReport report = run(job(pngFull()).listener(progress));
 
         assertThat(started).hasSize(3);
-        assertThat(filesBelow(out)).containsExactly(".removebg-manifest.json", "in/p/a.jpg.png", "in/p/a.png.png",
-                "in/p/copy.png");
+        assertThat(filesBelow(out)).containsExactly(".removebg-manifest.json", "p/a.jpg.png", "p/a.png.png",
+                "p/copy.png");
         assertThat(report.processed()).isEqualTo(2);
         assertThat(report.skipped()).isEqualTo(1);
         assertThat(emulator.charges()).hasSize(2);
-        assertThat(Files.readAllBytes(out.resolve("in/p/copy.png")))
-                .isEqualTo(Files.readAllBytes(out.resolve("in/p/a.png.png")));
+        assertThat(Files.readAllBytes(out.resolve("p/copy.png")))
+                .isEqualTo(Files.readAllBytes(out.resolve("p/a.png.png")));
     }
 
     @Test
