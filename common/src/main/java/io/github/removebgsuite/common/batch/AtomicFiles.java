@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Writes files so that no reader ever sees a partial one: the content goes to a hidden temporary file in the target's
@@ -32,6 +35,8 @@ final class AtomicFiles {
 
     /** The suffix of temporary files, which input scanning ignores. */
     static final String TEMP_SUFFIX = ".tmp";
+    /** The names {@link #write} gives the temporary files of results, manifests and reports. */
+    private static final Pattern LEFTOVER = Pattern.compile("\\..+\\.(png|jpg|webp|zip|json)\\.[0-9a-z]{1,13}\\.tmp");
 
     static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
@@ -56,6 +61,27 @@ final class AtomicFiles {
                 Files.deleteIfExists(temp);
             }
         }
+    }
+
+    /**
+     * Deletes the temporary files a killed writer left below {@code folder}. Only for a caller that holds the folder's
+     * lock: then no writer is active there, so every such file is a leftover.
+     *
+     * @return how many were deleted
+     */
+    static int sweepLeftovers(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        List<Path> leftovers;
+        try (Stream<Path> files = Files.walk(folder)) {
+            leftovers = files.filter(f -> LEFTOVER.matcher(f.getFileName().toString()).matches())
+                    .filter(Files::isRegularFile).toList();
+        }
+        for (Path leftover : leftovers) {
+            Files.deleteIfExists(leftover);
+        }
+        return leftovers.size();
     }
 
     static void copy(Path source, Path target) throws IOException {

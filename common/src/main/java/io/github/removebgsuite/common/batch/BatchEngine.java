@@ -130,6 +130,7 @@ public final class BatchEngine {
                         + job.outputDirectory() + "; nothing was processed.", e);
             }
             try (lock) {
+                sweepLeftovers();
                 manifest = job.reprocess()
                         ? Manifest.loadOrEmpty(job.manifestFile(), job.outputDirectory())
                         : Manifest.load(job.manifestFile(), job.outputDirectory());
@@ -145,6 +146,16 @@ public final class BatchEngine {
                             job.manifestFile(), e.getMessage());
                 }
                 return report;
+            }
+        }
+
+        /** Deletes what a killed run left half-written below the output folder (never a result or the manifest). */
+        private void sweepLeftovers() {
+            try {
+                AtomicFiles.sweepLeftovers(job.outputDirectory());
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "Could not clean up {0}: {1}", job.outputDirectory(),
+                        e.getMessage());
             }
         }
 
@@ -219,7 +230,7 @@ public final class BatchEngine {
                 return failed(file, BigDecimal.ZERO, "cannot be read: " + e.getMessage());
             }
             if (!job.reprocess()) {
-                Optional<BatchItem> skipped = skipIfDone(file, stem, key);
+                Optional<BatchItem> skipped = new EarlierResults(job, manifest).skipIfDone(file, stem, key);
                 if (skipped.isPresent()) {
                     return skipped.get();
                 }
@@ -227,7 +238,10 @@ public final class BatchEngine {
             CompletableFuture<Leader> mine = new CompletableFuture<>();
             CompletableFuture<Leader> earlier = leaders.putIfAbsent(key, mine);
             if (earlier != null) {
-                return follow(file, stem, earlier.join());
+                Leader leader = earlier.join();
+                BatchItem copied = new EarlierResults(job, manifest).follow(file, stem, leader.input(), leader.item());
+                return copied.outcome() == Outcome.FAILED
+                        ? failed(file, BigDecimal.ZERO, copied.message().orElse(null)) : copied;
             }
             BatchItem item = null;
             try {
@@ -235,67 +249,6 @@ public final class BatchEngine {
                 return item;
             } finally {
                 mine.complete(new Leader(file, item));
-            }
-        }
-
-        /** Skips an input whose key the manifest holds with its output still present. */
-        private Optional<BatchItem> skipIfDone(Path file, String stem, String key) {
-            Optional<Path> done = manifest.completedOutput(key);
-            if (done.isEmpty()) {
-                return Optional.empty();
-            }
-            String format = manifest.entry(key).map(Manifest.Entry::format).orElse("png");
-            Path planned = job.outputDirectory().resolve(stem + "." + format).normalize();
-            if (planned.equals(done.get()) || job.dryRun() || !planned.startsWith(job.outputDirectory())) {
-                return Optional.of(BatchItem.of(file, Outcome.SKIPPED, BigDecimal.ZERO, done.get(),
-                        "unchanged since an earlier run (same image and parameters)"));
-            }
-            // The same image under another name (or a renamed input): give it its mirrored output without a call.
-            try {
-                AtomicFiles.copy(done.get(), planned);
-                manifest.forgetOutput(planned);
-                return Optional.of(BatchItem.of(file, Outcome.SKIPPED, BigDecimal.ZERO, planned,
-                        "same image and parameters as the earlier result " + done.get() + "; copied"));
-            } catch (IOException e) {
-                return Optional.of(BatchItem.of(file, Outcome.SKIPPED, BigDecimal.ZERO, done.get(),
-                        "unchanged since an earlier run; could not copy the result to " + planned + ": "
-                                + e.getMessage()));
-            }
-        }
-
-        /** An input with the same content as one already in this run: reuse that one's result. */
-        private BatchItem follow(Path file, String stem, Leader leader) {
-            BatchItem first = leader.item();
-            String same = "same image and parameters as " + leader.input();
-            if (first == null) {
-                return failed(file, BigDecimal.ZERO, same + ", which failed unexpectedly");
-            }
-            switch (first.outcome()) {
-                case DONE, SKIPPED -> {
-                    Path source = first.output().orElseThrow();
-                    String name = source.getFileName().toString();
-                    Path planned = job.outputDirectory().resolve(stem + name.substring(name.lastIndexOf('.')))
-                            .normalize();
-                    if (planned.equals(source) || !planned.startsWith(job.outputDirectory())) {
-                        return BatchItem.of(file, Outcome.SKIPPED, BigDecimal.ZERO, source, same);
-                    }
-                    try {
-                        AtomicFiles.copy(source, planned);
-                        manifest.forgetOutput(planned);
-                        return BatchItem.of(file, Outcome.SKIPPED, BigDecimal.ZERO, planned, same + "; copied");
-                    } catch (IOException e) {
-                        return failed(file, BigDecimal.ZERO, same + "; copying its result failed: " + e.getMessage());
-                    }
-                }
-                case ESTIMATED -> {
-                    return BatchItem.of(file, Outcome.SKIPPED, BigDecimal.ZERO, null, same + "; would be copied");
-                }
-                case NOT_RUN -> {
-                    return BatchItem.of(file, Outcome.NOT_RUN, BigDecimal.ZERO, null, same + ", which was not run");
-                }
-                default -> {
-                    return BatchItem.of(file, Outcome.NOT_RUN, BigDecimal.ZERO, null, same + ", which failed");
-                }
             }
         }
 

@@ -45,4 +45,20 @@ class AtomicFilesTest {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
+
+    @Test
+    void sweepingDeletesOnlyTheTemporaryFilesAKilledWriterLeft() throws IOException {
+        Path nested = Files.createDirectories(dir.resolve("out/sub"));
+        Path leftover = Files.writeString(nested.resolve(".a.png.1x2y3z.tmp"), "half");
+        Path manifestLeftover = Files.writeString(dir.resolve("out/.removebg-manifest.json.k9.tmp"), "{");
+        Path result = Files.writeString(nested.resolve("a.png"), "whole");
+        Path foreign = Files.writeString(nested.resolve(".editor-swap.tmp"), "not ours");
+
+        assertThat(AtomicFiles.sweepLeftovers(dir.resolve("out"))).isEqualTo(2);
+
+        assertThat(leftover).doesNotExist();
+        assertThat(manifestLeftover).doesNotExist();
+        assertThat(result).hasContent("whole");
+        assertThat(foreign).exists();
+    }
 }

@@ -160,4 +160,32 @@ class ManifestTest {
         assertThat(manifest.entry("bad")).isEmpty();
         assertThat(manifest.completedOutput("good")).contains(out.resolve("ok.png"));
     }
+
+    @Test
+    void aCallInFlightWhenTheProcessDiesIsNamedByTheNextLoadUntilForgotten() throws IOException {
+        Path file = out.resolve("m.json");
+        Manifest first = Manifest.load(file, out);
+        first.markInFlight("k1", "/in/a.jpg");
+        first.markInFlight("k2", "/in/b.jpg");
+        first.record("k2", new Manifest.Entry("/in/b.jpg", "b.png", "png", BigDecimal.ONE, null, "now"));
+        first.markInFlight("k3", "/in/c.jpg");
+        first.settled("k3");
+        // No close, no shutdown: what is on disk now is what a kill -9 leaves.
+
+        Manifest next = Manifest.load(file, out);
+        assertThat(next.leftInFlight()).containsExactly(Path.of("/in/a.jpg"));
+        next.forgetLeftInFlight();
+        assertThat(Manifest.load(file, out).leftInFlight()).isEmpty();
+        assertThat(Manifest.load(file, out).entry("k2")).isPresent();
+    }
+
+    @Test
+    void aCallStartedAgainByTheNextRunStaysInTheJournalWhenThatRunForgetsTheOldOnes() throws IOException {
+        Path file = out.resolve("m.json");
+        Manifest.load(file, out).markInFlight("k1", "/in/a.jpg");
+        Manifest next = Manifest.load(file, out);
+        next.markInFlight("k1", "/in/a.jpg"); // sent again, and this run dies too
+        next.forgetLeftInFlight();
+        assertThat(Manifest.load(file, out).leftInFlight()).containsExactly(Path.of("/in/a.jpg"));
+    }
 }
