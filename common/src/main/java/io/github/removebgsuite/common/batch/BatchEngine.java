@@ -119,11 +119,11 @@ public final class BatchEngine {
                 manifest = Manifest.load(job.manifestFile(), job.outputDirectory());
                 return process();
             }
+            Path lockFile = Path.of(job.manifestFile() + ".lock");
             FolderLock lock;
             try {
-                lock = FolderLock.acquire(Path.of(job.manifestFile() + ".lock"),
-                        job.lockTimeout().orElse(null),
-                        () -> notifyListener(l -> l.onWaitingForLock(Path.of(job.manifestFile() + ".lock"))));
+                lock = FolderLock.acquire(lockFile, job.lockTimeout().orElse(null),
+                        () -> notifyListener(l -> l.onWaitingForLock(lockFile)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RemoveBgException("Interrupted while waiting for another run on the output folder "
