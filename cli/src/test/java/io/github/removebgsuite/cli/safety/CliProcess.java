@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,6 +47,9 @@ final class CliProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
+        // A killed child cannot delete its temporary files (ImageIO's caches): keep them in the test's own folder.
+        Path tmp = Files.createDirectories(workingDirectory.resolve(".jvm-tmp"));
+        command.add("-Djava.io.tmpdir=" + tmp);
         command.add("-jar");
         command.add(jar().toString());
         command.addAll(List.of(args));
