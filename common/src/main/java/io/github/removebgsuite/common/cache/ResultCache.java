@@ -100,10 +100,12 @@ public final class ResultCache {
     public Optional<CachedResponse> get(String key) {
         Path entry = entryPath(key);
         byte[] file;
+        Object fileKey;
         try {
-            long size = Files.size(entry);
-            if (size > Integer.MAX_VALUE - 16) {
-                return discard(entry, "entry of " + size + " bytes is larger than any entry written");
+            BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class);
+            fileKey = attributes.fileKey();
+            if (attributes.size() > Integer.MAX_VALUE - 16) {
+                return discard(entry, fileKey, "entry of " + attributes.size() + " bytes is larger than any written");
             }
             file = Files.readAllBytes(entry);
         } catch (NoSuchFileException e) {
@@ -116,7 +118,7 @@ public final class ResultCache {
         try {
             response = EntryFormat.decode(file);
         } catch (EntryFormat.CorruptEntryException e) {
-            return discard(entry, e.getMessage());
+            return discard(entry, fileKey, e.getMessage());
         }
         try {
             Files.setLastModifiedTime(entry, FileTime.from(Instant.now()));
@@ -238,10 +240,20 @@ public final class ResultCache {
         }
     }
 
-    private Optional<CachedResponse> discard(Path entry, String reason) {
+    /**
+     * Deletes a corrupt entry, unless (as far as the file system can tell, by its file key) another process has
+     * meanwhile replaced it with a new file, which may well be whole.
+     */
+    private Optional<CachedResponse> discard(Path entry, Object fileKeyRead, String reason) {
         LOG.log(Level.WARNING, "Deleting corrupt cache entry {0}: {1}", entry, reason);
         try {
+            if (fileKeyRead != null
+                    && !fileKeyRead.equals(Files.readAttributes(entry, BasicFileAttributes.class).fileKey())) {
+                return Optional.empty(); // replaced meanwhile: the next get checks the new file
+            }
             Files.deleteIfExists(entry);
+        } catch (NoSuchFileException gone) {
+            return Optional.empty();
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Cannot delete corrupt cache entry {0}: {1}", entry, e.toString());
         }
