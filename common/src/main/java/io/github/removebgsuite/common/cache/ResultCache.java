@@ -220,7 +220,8 @@ public final class ResultCache {
                 }
                 if (name.endsWith(ENTRY_SUFFIX)) {
                     entries.add(new EntryFile(file, attributes.size(), attributes.lastModifiedTime()));
-                } else if (name.endsWith(TEMP_SUFFIX) && attributes.lastModifiedTime().toInstant().isBefore(staleBefore)) {
+                } else if (name.endsWith(TEMP_SUFFIX)
+                        && attributes.lastModifiedTime().toInstant().isBefore(staleBefore)) {
                     deleteStaleTemp(file);
                 }
             }
@@ -262,7 +263,8 @@ public final class ResultCache {
 
     private Path entryPath(String key) {
         if (key == null || !KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException("A result cache key must be 64 lowercase hex characters (a SHA-256), not "
+            throw new IllegalArgumentException("A result cache key must be 64 lowercase hex characters (a SHA-256), "
+                    + "not "
                     + (key == null ? "null" : "'" + (key.length() > 80 ? key.substring(0, 77) + "..." : key) + "'"));
         }
         return root.resolve(key.substring(0, 2)).resolve(key + ENTRY_SUFFIX);

@@ -11,7 +11,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two child JVMs fill one cache at once, evicting as they go: every file left is whole and holds its own key's body. */
+/**
+ * Two child JVMs fill one cache at once, evicting as they go: every file left is whole and holds its own key's body.
+ */
 class ResultCacheProcessesTest {
 
     private static final int KEYS = 150;

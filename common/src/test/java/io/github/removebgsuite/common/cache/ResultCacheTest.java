@@ -186,7 +186,8 @@ class ResultCacheTest {
         Path shard = Files.createDirectories(dir.resolve("v1/ab"));
         Path stale = Files.write(shard.resolve(key(1) + ".0011223344556677.tmp"), new byte[10]);
         Path fresh = Files.write(shard.resolve(key(2) + ".8899aabbccddeeff.tmp"), new byte[10]);
-        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(ResultCache.STALE_TEMP_AGE).minusSeconds(60)));
+        Instant pastStale = Instant.now().minus(ResultCache.STALE_TEMP_AGE).minusSeconds(60);
+        Files.setLastModifiedTime(stale, FileTime.from(pastStale));
 
         ResultCache.open(dir);
 
