@@ -244,6 +244,37 @@ class CreditSafetyTest {
     }
 
     @Test
+    void aCorruptedCacheEntryIsFetchedAgainNotServed() throws Exception {
+        Path cacheDir = dir.resolve("cache");
+        try (RemoveBgClient cached = newClient(ResultCache.open(cacheDir))) {
+            assertThat(new BatchEngine(cached).run(job(out).build()).processed()).isEqualTo(4);
+        }
+        List<Path> entries;
+        try (Stream<Path> files = Files.walk(cacheDir)) {
+            entries = files.filter(p -> p.toString().endsWith(".entry")).sorted().toList();
+        }
+        assertThat(entries).hasSize(4);
+        Path damaged = entries.get(0);
+        byte[] bytes = Files.readAllBytes(damaged);
+        bytes[bytes.length - 10] ^= 0x5A;
+        Files.write(damaged, bytes);
+
+        Path elsewhere = dir.resolve("second-workspace/out");
+        try (RemoveBgClient cached = newClient(ResultCache.open(cacheDir))) {
+            BatchReport second = new BatchEngine(cached).run(job(elsewhere).build());
+
+            assertThat(second.cached()).as("three intact entries served").isEqualTo(3);
+            assertThat(second.processed()).as("the damaged one fetched again").isEqualTo(1);
+        }
+        assertThat(emulator.charges()).hasSize(5);
+        for (Path result : resultsIn(out)) {
+            assertThat(Files.readAllBytes(elsewhere.resolve(result.getFileName())))
+                    .as("%s is the paid result, byte for byte", result.getFileName())
+                    .isEqualTo(Files.readAllBytes(result));
+        }
+    }
+
+    @Test
     void aLocalServerKeepsItsIdentityAcrossPortsAndNeverPassesForRemoveBg() {
         try (RemoveBgEmulator other = RemoveBgEmulator.builder().port(0).apiKey(KEY, BigDecimal.ONE).build().start();
                 RemoveBgClient second = RemoveBgClient.builder().apiKey(KEY).baseUrl(other.baseUrl()).build();
