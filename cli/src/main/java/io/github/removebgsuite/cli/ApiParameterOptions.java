@@ -33,7 +33,7 @@ final class ApiParameterOptions {
     String format;
 
     @Option(names = "--roi", paramLabel = "'X1 Y1 X2 Y2'",
-            description = "Region of interest, in px or %, e.g. '0% 0% 100% 100%'.")
+            description = "Region of interest, in px or %%, e.g. '0%% 0%% 100%% 100%%'.")
     String roi;
 
     @Option(names = "--crop", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
@@ -41,14 +41,14 @@ final class ApiParameterOptions {
     String crop;
 
     @Option(names = "--crop-margin", paramLabel = "MARGIN",
-            description = "Margin around the cropped subject: 1, 2 or 4 values in px or %, e.g. 10% or '30px 10px'.")
+            description = "Margin around the cropped subject: 1, 2 or 4 values in px or %%, e.g. 10%% or '30px 10px'.")
     String cropMargin;
 
-    @Option(names = "--scale", paramLabel = "SCALE", description = "Subject scale: 10%..100% or original.")
+    @Option(names = "--scale", paramLabel = "SCALE", description = "Subject scale: 10%%..100%% or original.")
     String scale;
 
     @Option(names = "--position", paramLabel = "POSITION",
-            description = "Subject position: original, center, or one or two % values, e.g. '50% 100%'.")
+            description = "Subject position: original, center, or one or two %% values, e.g. '50%% 100%%'.")
     String position;
 
     @Option(names = "--channels", paramLabel = "CHANNELS", description = "rgba (finished image) or alpha (mask only).")

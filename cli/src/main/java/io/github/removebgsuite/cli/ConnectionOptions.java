@@ -1,5 +1,6 @@
 package io.github.removebgsuite.cli;
 
+import io.github.removebgsuite.common.cache.ResultCache;
 import io.github.removebgsuite.common.client.RemoveBgClient;
 import io.github.removebgsuite.common.error.InvalidParameterException;
 import io.github.removebgsuite.emulator.RemoveBgEmulator;
@@ -56,7 +57,18 @@ final class ConnectionOptions {
 
     /** Opens a client as configured, starting the embedded emulator first if asked to. */
     Connection connect(PrintWriter err) {
+        return connect(err, null);
+    }
+
+    /**
+     * Opens a client as configured, using {@code cache} (may be null) as its shared result cache, and starting the
+     * embedded emulator first if asked to.
+     */
+    Connection connect(PrintWriter err, ResultCache cache) {
         RemoveBgClient.Builder builder = RemoveBgClient.builder().userAgent("cli");
+        if (cache != null) {
+            builder.resultCache(cache);
+        }
         if (readTimeoutSeconds != null) {
             if (readTimeoutSeconds < 1) {
                 throw new InvalidParameterException("--read-timeout", readTimeoutSeconds.toString(),

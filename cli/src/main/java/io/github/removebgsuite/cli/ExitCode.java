@@ -18,6 +18,13 @@ public final class ExitCode {
     public static final int UNAVAILABLE = 5;
     /** Any other failure (an unreadable input, an unwritable output folder, an unexpected answer). */
     public static final int ERROR = 6;
+    /**
+     * Stopped by Ctrl-C (SIGINT): 128 + 2, the shell's convention. The images already sent were finished and saved
+     * (unless a second signal stopped at once); the rest were not run, and the same command does them.
+     */
+    public static final int STOPPED_BY_SIGINT = 130;
+    /** Stopped by SIGTERM: 128 + 15; otherwise as {@link #STOPPED_BY_SIGINT}. */
+    public static final int STOPPED_BY_SIGTERM = 143;
 
     /** The footer printed under {@code --help}. */
     static final String HELP_FOOTER = "%nExit codes:%n"
@@ -27,7 +34,9 @@ public final class ExitCode {
             + "  3  authentication failed (403)%n"
             + "  4  insufficient credits (402)%n"
             + "  5  API unreachable or still failing after retries (network, 5xx, 429)%n"
-            + "  6  other error%n";
+            + "  6  other error%n"
+            + "  130, 143  stopped by Ctrl-C (SIGINT) or SIGTERM: images already sent were finished and saved%n"
+            + "            (a second signal stops at once); run the same command again for the rest%n";
 
     private ExitCode() {
     }

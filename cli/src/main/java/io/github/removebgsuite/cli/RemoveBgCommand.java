@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         description = "Remove image backgrounds with the remove.bg API (or, offline, its emulator).",
         footer = ExitCode.HELP_FOOTER,
         subcommands = {RemoveCommand.class, Zip2PngCommand.class, AccountCommand.class, ImproveCommand.class,
-                EmulatorCommand.class, CommandLine.HelpCommand.class})
+                EmulatorCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class RemoveBgCommand implements Runnable {
 
     @CommandLine.Spec
@@ -48,6 +48,9 @@ public final class RemoveBgCommand implements Runnable {
             public <K> K create(Class<K> type) throws Exception {
                 K created = defaults.create(type);
                 if (created instanceof ConnectionOptions options) {
+                    options.environment = environment;
+                }
+                if (created instanceof SafetyOptions options) {
                     options.environment = environment;
                 }
                 return created;

@@ -4,6 +4,8 @@ import io.github.removebgsuite.common.batch.BatchEngine;
 import io.github.removebgsuite.common.batch.BatchItem;
 import io.github.removebgsuite.common.batch.BatchJob;
 import io.github.removebgsuite.common.batch.BatchReport;
+import io.github.removebgsuite.common.batch.StopSignal;
+import io.github.removebgsuite.common.cache.ResultCache;
 import io.github.removebgsuite.common.error.InvalidParameterException;
 import io.github.removebgsuite.common.request.RemoveBgOptions;
 import java.io.PrintWriter;
@@ -75,11 +77,23 @@ final class RemoveCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Write a JSON report of every input and its outcome.")
     Path report;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print only the summary and errors.")
+    @Option(names = {"-q", "--quiet"}, description = "Print only the summary, failures and warnings.")
     boolean quiet;
+
+    @Option(names = {"-v", "--verbose"},
+            description = "Also print a line per unchanged (skipped) image and what the run found before starting.")
+    boolean verbose;
+
+    @Option(names = "--json", description = "Print results for scripts on standard output: one JSON object per "
+            + "image (input, outcome, credits, output, message) in input order, then one with the summary. Progress "
+            + "and warnings stay on standard error.")
+    boolean json;
 
     @Mixin
     ConnectionOptions connection;
+
+    @Mixin
+    SafetyOptions safety;
 
     @Mixin
     ApiParameterOptions parameters;
@@ -109,8 +123,21 @@ final class RemoveCommand implements Callable<Integer> {
             }
         }
 
-        try (ConnectionOptions.Connection conn = connection.connect(err)) {
-            ProgressPrinter progress = new ProgressPrinter(err, quiet, System.console() != null);
+        if (quiet && verbose) {
+            throw new InvalidParameterException("--verbose", "with --quiet", "one of --quiet and --verbose");
+        }
+        ProgressPrinter.Verbosity verbosity = quiet ? ProgressPrinter.Verbosity.QUIET
+                : verbose ? ProgressPrinter.Verbosity.VERBOSE : ProgressPrinter.Verbosity.NORMAL;
+        StopSignal stop = safety.stopSignal();
+        java.util.Optional<java.time.Duration> lockTimeout = safety.lockTimeout();
+        java.util.Optional<ResultCache> cache = safety.openCache();
+        try (ConnectionOptions.Connection conn = connection.connect(err, cache.orElse(null));
+                StopOnSignals signals = new StopOnSignals(stop, err)) {
+            if (verbosity == ProgressPrinter.Verbosity.VERBOSE) {
+                err.println("output folder: " + base.resolve(outputDirectory).normalize());
+                err.println("result cache: " + cache.map(c -> c.directory().toString()).orElse("none"));
+            }
+            ProgressPrinter progress = new ProgressPrinter(err, verbosity, System.console() != null);
             BatchJob.Builder job = BatchJob.builder()
                     .baseDirectory(base)
                     .inputs(paths)
@@ -123,7 +150,9 @@ final class RemoveCommand implements Callable<Integer> {
                     .dryRun(dryRun)
                     .reprocess(reprocess)
                     .continueOnError(!failFast)
+                    .stopSignal(stop)
                     .listener(progress);
+            lockTimeout.ifPresent(job::lockTimeout);
             if (maxCredits != null) {
                 job.maxCredits(maxCredits);
             }
@@ -134,9 +163,19 @@ final class RemoveCommand implements Callable<Integer> {
                 job.reportFile(base.resolve(report));
             }
             BatchReport result = new BatchEngine(conn.client()).run(job.build());
-            out.println(summary(result));
+            if (json) {
+                result.items().forEach(item -> out.println(BatchReport.itemJson(item)));
+                out.println(result.summaryJson());
+            } else {
+                out.println(summary(result));
+            }
+            out.flush();
+            if (signals.exitCode().isPresent()) {
+                return signals.exitCode().getAsInt();
+            }
             boolean clean = result.items().stream().allMatch(i -> i.outcome() == BatchItem.Outcome.DONE
-                    || i.outcome() == BatchItem.Outcome.SKIPPED || i.outcome() == BatchItem.Outcome.ESTIMATED);
+                    || i.outcome() == BatchItem.Outcome.SKIPPED || i.outcome() == BatchItem.Outcome.CACHED
+                    || i.outcome() == BatchItem.Outcome.ESTIMATED);
             return clean ? ExitCode.OK : ExitCode.PARTIAL_FAILURE;
         }
     }
@@ -146,16 +185,21 @@ final class RemoveCommand implements Callable<Integer> {
         long estimated = report.items().stream().filter(i -> i.outcome() == BatchItem.Outcome.ESTIMATED).count();
         StringBuilder s = new StringBuilder();
         if (estimated > 0) {
-            s.append("Dry run: ").append(estimated).append(" image(s) would cost about ")
-                    .append(report.estimatedCredits().stripTrailingZeros().toPlainString()).append(" credit(s); ");
+            s.append("Dry run: ").append(estimated).append(estimated == 1 ? " image" : " images")
+                    .append(" would cost about ").append(ProgressPrinter.credits(report.estimatedCredits()))
+                    .append("; ");
         }
         s.append("processed ").append(report.processed())
                 .append(", skipped ").append(report.skipped())
-                .append(", failed ").append(report.failed());
+                .append(", failed ").append(report.failed())
+                .append(", from cache ").append(report.cached());
         if (notRun > 0) {
             s.append(", not run ").append(notRun);
         }
         s.append("; credits spent ").append(report.creditsSpent().stripTrailingZeros().toPlainString()).append('.');
+        report.stopReason().ifPresent(reason -> s.append(reason.equals("stopped")
+                ? " Stopped: run the same command again to do the rest; what is done is not paid for again."
+                : " Stopped early: " + reason + "."));
         return s.toString();
     }
 }

@@ -51,16 +51,18 @@ class RemoveCommandTest {
     }
 
     @Test
-    void processesFoldersIntoMirroredTransparentPngsAndSkipsThemOnReRun() throws IOException {
+    void writesAFoldersImagesStraightIntoTheOutputFolderMirroringItsSubfoldersAndSkipsThemOnReRun() throws IOException {
         Path in = copySamples();
         Path out = dir.resolve("out");
 
         CliTestSupport.Run first = remove("--size", "full", "--format", "png", "-o", out.toString(), in.toString());
 
         assertThat(first.exitCode()).as(first.all()).isEqualTo(ExitCode.OK);
-        assertThat(first.out()).contains("processed 2, skipped 0, failed 0").contains("credits spent 2");
-        Path mug = out.resolve("in/mug.png");
-        Path bottle = out.resolve("in/nested/bottle.png");
+        assertThat(first.out()).contains("processed 2, skipped 0, failed 0, from cache 0").contains("credits spent 2");
+        // As rembg and the official CLIs do: the input folder's own name is not repeated under the output folder.
+        Path mug = out.resolve("mug.png");
+        Path bottle = out.resolve("nested/bottle.png");
+        assertThat(out.resolve("in")).doesNotExist();
         for (Path png : List.of(mug, bottle)) {
             BufferedImage image = ImageIO.read(png.toFile());
             assertThat(image.getColorModel().hasAlpha()).as(png.toString()).isTrue();
@@ -70,7 +72,7 @@ class RemoveCommandTest {
 
         CliTestSupport.Run second = remove("--size", "full", "--format", "png", "-o", out.toString(), in.toString());
         assertThat(second.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(second.out()).contains("processed 0, skipped 2, failed 0").contains("credits spent 0");
+        assertThat(second.out()).contains("processed 0, skipped 2, failed 0, from cache 0").contains("credits spent 0");
         assertThat(emulator.credits(KEY)).isEqualByComparingTo("18");
 
         CliTestSupport.Run changed = remove("--size", "preview", "--format", "png", "-o", out.toString(), in.toString());
@@ -96,7 +98,7 @@ class RemoveCommandTest {
         CliTestSupport.Run run = remove("--dry-run", "-C", dir.toString(), "-o", "out", "in/**/*.jpg",
                 "--exclude", "**/mug.jpg");
         assertThat(run.exitCode()).as(run.all()).isZero();
-        assertThat(run.out()).contains("Dry run: 1 image(s)");
+        assertThat(run.out()).contains("Dry run: 1 image would cost about 0.25 credits;");
         assertThat(run.err()).contains("bottle.jpg").doesNotContain("mug.jpg");
         assertThat(emulator.requestCount()).isZero();
     }
@@ -107,7 +109,7 @@ class RemoveCommandTest {
         CliTestSupport.Run run = remove("--dry-run", "--size", "preview", "-o", dir.resolve("out").toString(),
                 in.toString());
         assertThat(run.exitCode()).as(run.all()).isZero();
-        assertThat(run.out()).contains("Dry run: 2 image(s) would cost about 0.5 credit(s)");
+        assertThat(run.out()).contains("Dry run: 2 images would cost about 0.5 credits");
         assertThat(emulator.requestCount()).isZero();
         assertThat(emulator.credits(KEY)).isEqualByComparingTo("20");
     }

@@ -118,7 +118,31 @@ public final class BatchReport {
 
     ObjectNode toJson() {
         ObjectNode root = JSON.createObjectNode();
-        ObjectNode summary = root.putObject("summary");
+        root.set("summary", summaryNode());
+        ArrayNode array = root.putArray("items");
+        items.forEach(item -> array.add(itemNode(item)));
+        return root;
+    }
+
+    /**
+     * The summary as one line of JSON, as in the {@linkplain #writeJson report file}: {@code dryRun}, {@code total},
+     * {@code processed}, {@code skipped}, {@code cached}, {@code failed}, {@code notRun}, {@code creditsSpent}, and
+     * when they apply {@code estimatedCredits}, {@code stopReason} and {@code possiblyChargedByAnInterruptedRun}.
+     */
+    public String summaryJson() {
+        return summaryNode().toString();
+    }
+
+    /**
+     * One input's outcome as one line of JSON, as in the {@linkplain #writeJson report file}: {@code input},
+     * {@code outcome}, {@code credits}, and when they apply {@code output} and {@code message}.
+     */
+    public static String itemJson(BatchItem item) {
+        return itemNode(item).toString();
+    }
+
+    private ObjectNode summaryNode() {
+        ObjectNode summary = JSON.createObjectNode();
         summary.put("dryRun", dryRun);
         summary.put("total", items.size());
         summary.put("processed", processed());
@@ -137,16 +161,17 @@ public final class BatchReport {
             ArrayNode earlier = summary.putArray("possiblyChargedByAnInterruptedRun");
             possiblyCharged.forEach(p -> earlier.add(p.toString()));
         }
-        ArrayNode array = root.putArray("items");
-        for (BatchItem item : items) {
-            ObjectNode node = array.addObject();
-            node.put("input", item.input().toString());
-            node.put("outcome", item.outcome().name());
-            node.put("credits", item.credits());
-            item.output().ifPresent(o -> node.put("output", o.toString()));
-            item.message().ifPresent(m -> node.put("message", m));
-        }
-        return root;
+        return summary;
+    }
+
+    private static ObjectNode itemNode(BatchItem item) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("input", item.input().toString());
+        node.put("outcome", item.outcome().name());
+        node.put("credits", item.credits());
+        item.output().ifPresent(o -> node.put("output", o.toString()));
+        item.message().ifPresent(m -> node.put("message", m));
+        return node;
     }
 
     private int count(Outcome outcome) {

@@ -47,6 +47,7 @@ public final class ResultCache {
     private static final Logger LOG = System.getLogger(ResultCache.class.getName());
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern SHARD = Pattern.compile("[0-9a-f]{2}");
+    private static final Pattern SIZE = Pattern.compile("(?i)\\s*(\\d+(?:\\.\\d+)?)\\s*([kmgt]?)(?:i?b)?\\s*");
     private static final String ENTRY_SUFFIX = ".entry";
     private static final String TEMP_SUFFIX = ".tmp";
     private static final String LAYOUT = "v1";
@@ -320,6 +321,33 @@ public final class ResultCache {
         /** The bound on the bytes of all entries, past which least-recently-used ones are evicted; default 1 GiB. */
         public Builder maxBytes(long n) {
             this.maxBytes = n;
+            return this;
+        }
+
+        /**
+         * The bound as people write it: a number of bytes, or a number with a binary unit {@code k}, {@code m},
+         * {@code g} or {@code t} (case-insensitive, an optional trailing {@code b} or {@code ib}): {@code 500m},
+         * {@code 2G}, {@code 1.5GiB}. The one parser every host uses for its size setting.
+         *
+         * @throws InvalidParameterException naming {@code cache_max_size} when the text is not such a size
+         */
+        public Builder maxSize(String size) {
+            String allowed = "a size in bytes, or with a unit k, m, g or t (binary), e.g. 500m or 2g";
+            if (size == null || size.isBlank()) {
+                throw new InvalidParameterException("cache_max_size", size, allowed);
+            }
+            java.util.regex.Matcher m = SIZE.matcher(size);
+            if (!m.matches()) {
+                throw new InvalidParameterException("cache_max_size", size, allowed);
+            }
+            String unit = m.group(2).toLowerCase(java.util.Locale.ROOT);
+            int exponent = unit.isEmpty() ? 0 : 10 * (1 + "kmgt".indexOf(unit));
+            java.math.BigDecimal bytes = new java.math.BigDecimal(m.group(1))
+                    .multiply(java.math.BigDecimal.valueOf(2).pow(exponent));
+            if (bytes.signum() <= 0 || bytes.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+                throw new InvalidParameterException("cache_max_size", size, allowed + ", more than 0");
+            }
+            this.maxBytes = bytes.longValue();
             return this;
         }
 

@@ -1,6 +1,7 @@
 package io.github.removebgsuite.common.request;
 
 import io.github.removebgsuite.common.error.InvalidParameterException;
+import io.github.removebgsuite.common.image.ImageCompleteness;
 import io.github.removebgsuite.common.image.ImageDimensions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import java.util.Optional;
 
 /**
  * The checks on an image source that can be made before a credit is spent: the file exists, is a JPG, PNG or WebP
- * image by its header, and is within the API's 22 MB and 50 megapixel limits (read from the header, never decoded). Shared by {@code /removebg} and {@code /improve}, which document the same limits.
+ * image by its header and complete (not cut short), and is within the API's 22 MB and 50 megapixel limits (read from the header, never decoded). Shared by {@code /removebg} and {@code /improve}, which document the same limits.
  */
 final class ImageSourceCheck {
 
@@ -100,7 +101,36 @@ final class ImageSourceCheck {
                         + String.format(Locale.ROOT, "%.1f", d.megapixels()) + " MP)");
             }
         });
+        if (dimensions.isPresent()) {
+            checkComplete(parameter, source);
+        }
         return dimensions;
+    }
+
+    /**
+     * Refuses an image whose structure shows it is cut short (an interrupted download or copy): the API would charge
+     * for it and return a cut-out of the part that arrived. A stream is not read and a URL is not fetched.
+     */
+    private static void checkComplete(String parameter, ImageSource source) {
+        Optional<String> problem;
+        try {
+            if (source instanceof ImageSource.File file) {
+                problem = ImageCompleteness.problem(file.path());
+            } else if (source instanceof ImageSource.Bytes b) {
+                problem = ImageCompleteness.problem(b.bytes());
+            } else if (source instanceof ImageSource.Base64 b64) {
+                problem = ImageCompleteness.problem(
+                        Base64.getMimeDecoder().decode(b64.data().getBytes(StandardCharsets.ISO_8859_1)));
+            } else {
+                return;
+            }
+        } catch (IOException e) {
+            throw new InvalidParameterException(parameter, describe(source), "a readable image (" + e + ")");
+        }
+        problem.ifPresent(why -> {
+            throw new InvalidParameterException(parameter, describe(source),
+                    "a complete JPG, PNG or WebP image (" + why + "; nothing was sent)");
+        });
     }
 
     private static Optional<ImageDimensions> probeBase64(String data) throws IOException {

@@ -42,6 +42,20 @@ class ResultCacheTest {
     }
 
     @Test
+    void aSizeIsReadAsPeopleWriteItAndABadOneNamesTheSetting() {
+        assertThat(ResultCache.builder().directory(dir).maxSize("500m").build().maxBytes()).isEqualTo(500L << 20);
+        assertThat(ResultCache.builder().directory(dir).maxSize(" 2G ").build().maxBytes()).isEqualTo(2L << 30);
+        assertThat(ResultCache.builder().directory(dir).maxSize("1.5GiB").build().maxBytes())
+                .isEqualTo(3L << 29);
+        assertThat(ResultCache.builder().directory(dir).maxSize("4096").build().maxBytes()).isEqualTo(4096);
+        for (String bad : new String[] {"", "lots", "-5m", "0", "5x", "9999999999t"}) {
+            assertThatThrownBy(() -> ResultCache.builder().directory(dir).maxSize(bad))
+                    .as(bad).isInstanceOf(InvalidParameterException.class)
+                    .hasMessageContaining("cache_max_size").hasMessageContaining("500m");
+        }
+    }
+
+    @Test
     void anEntryRoundTripsItsHeadersAndBody() throws Exception {
         ResultCache cache = ResultCache.open(dir);
         byte[] body = bytes(5000, 3);

@@ -133,6 +133,38 @@ class RemoveBgRequestTest {
     }
 
     @Test
+    void aCutShortJpegIsRefusedBeforeAnythingIsSentNamingTheParameterAndTheReason() throws IOException {
+        java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(400, 300,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 300; y++) {
+            for (int x = 0; x < 400; x++) {
+                picture.setRGB(x, y, (x * 7 + y * 13) * 2654435761L > 0 ? x * y : ~(x * y));
+            }
+        }
+        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(picture, "jpg", jpeg);
+        byte[] whole = jpeg.toByteArray();
+        assertThat(whole.length).isGreaterThan(4000);
+        Path complete = Files.write(dir.resolve("whole.jpg"), whole);
+        assertThat(RemoveBgRequest.builder().imageFile(complete).build().fileParts()).containsKey("image_file");
+
+        byte[] cut = java.util.Arrays.copyOf(whole, 2000);
+        Path cutFile = Files.write(dir.resolve("cut.jpg"), cut);
+        InvalidParameterException file = refusal(() -> RemoveBgRequest.builder().imageFile(cutFile).build());
+        assertThat(file.parameter()).isEqualTo("image_file");
+        assertThat(file.allowed()).contains("a complete JPG, PNG or WebP image").contains("cut short");
+        assertThat(file.getMessage()).contains("image_file").contains("cut.jpg").contains("end-of-image marker");
+
+        InvalidParameterException bytes = refusal(() -> RemoveBgRequest.builder()
+                .image(ImageSource.bytes("cut.jpg", cut)).build());
+        assertThat(bytes.parameter()).isEqualTo("image_file");
+        InvalidParameterException b64 = refusal(() -> RemoveBgRequest.builder()
+                .imageFileB64(java.util.Base64.getEncoder().encodeToString(cut)).build());
+        assertThat(b64.parameter()).isEqualTo("image_file_b64");
+        assertThat(b64.allowed()).contains("cut short");
+    }
+
+    @Test
     void aFileOfExactly22MegabytesIsAccepted() throws IOException {
         Path edge = dir.resolve("edge.png");
         Files.write(edge, TestImages.pngHeader(100, 100));
