@@ -115,9 +115,12 @@ final class CliProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM on Unix. */
+    /**
+     * SIGTERM on Unix, keeping the output pipes open so what the CLI prints while it stops is still read
+     * ({@code Process.destroy()} closes them; the handle only signals).
+     */
     void terminate() {
-        process.destroy();
+        process.toHandle().destroy();
     }
 
     /** SIGKILL on Unix: no shutdown hook, no finally block runs in the child. */

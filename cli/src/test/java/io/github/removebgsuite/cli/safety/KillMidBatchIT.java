@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.removebgsuite.emulator.RemoveBgEmulator;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -80,7 +75,7 @@ class KillMidBatchIT {
 
             JsonNode named = SafetyFixture.report(report).at("/summary/possiblyChargedByAnInterruptedRun");
             Set<String> namedImages = new HashSet<>();
-            named.forEach(p -> namedImages.add(sha256(Path.of(p.asText()))));
+            named.forEach(p -> namedImages.add(SafetyFixture.sha256(Path.of(p.asText()))));
             assertThat(namedImages.size()).as("named at most the calls that were in flight")
                     .isLessThanOrEqualTo(CONCURRENCY);
 
@@ -96,14 +91,6 @@ class KillMidBatchIT {
                 }
             }
             return new int[] {extra, namedImages.size()};
-        }
-    }
-
-    private static String sha256(Path file) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
         }
     }
 }

@@ -95,6 +95,16 @@ final class SafetyFixture {
         return entries.size();
     }
 
+    /** The SHA-256 of a file, as the emulator's charge log names an image. */
+    static String sha256(Path file) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(file)));
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** A JSON report written with {@code --report}. */
     static JsonNode report(Path file) throws IOException {
         return JSON.readTree(file.toFile());
