@@ -408,7 +408,8 @@ public final class BatchEngine {
                 stop.compareAndSet(null, "stopped");
             }
             String reason = stop.get();
-            return reason == null ? null : "not run: the batch stopped (" + reason + ")";
+            return reason == null ? null : reason.equals("stopped") ? "not run: the batch was stopped before it"
+                    : "not run: the batch stopped (" + reason + ")";
         }
 
         private BatchItem finish(BatchItem item) {
