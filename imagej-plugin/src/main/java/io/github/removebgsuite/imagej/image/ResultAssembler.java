@@ -336,9 +336,11 @@ public final class ResultAssembler {
         return baseTitle() + " (" + suffix + ")";
     }
 
+    /** The image's title without its file extension (spaces kept, unlike {@code getShortTitle()}). */
     private String baseTitle() {
-        String title = input.getShortTitle();
-        return title == null || title.isEmpty() ? "image" : title;
+        String title = input.getTitle() == null ? "" : input.getTitle().strip();
+        String bare = title.replaceFirst("\\.[A-Za-z][A-Za-z0-9]{1,4}$", "");
+        return bare.isEmpty() ? "image" : bare;
     }
 
     private DecodedResult requireFirst() {
