@@ -44,8 +44,14 @@ public class ResultCacheCommand extends RemoveBgCommand {
     @Parameter(label = "Cache folder in use", type = org.scijava.ItemIO.OUTPUT, required = false)
     private String cache_in_use;
 
-    /** Shows the folder in use in the dialog. */
+    /**
+     * Shows the folder in use in the dialog. A run that does not name {@code cache_dir} keeps it; an empty
+     * {@code cache_dir} (the macro option {@code cache_dir=[]}) switches the cache off.
+     */
     protected void init() {
+        if (cache_dir != null) {
+            return;
+        }
         removeBg.resultCache().ifPresent(setting -> {
             cache_dir = setting.directory().toFile();
             cache_limit_mb = Math.max(1, setting.maxBytes() >> 20);
