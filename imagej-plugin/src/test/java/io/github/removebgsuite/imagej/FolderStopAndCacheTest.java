@@ -175,6 +175,28 @@ class FolderStopAndCacheTest {
     }
 
     @Test
+    void theImageCommandAnswersARepeatFromTheCacheAtNoCharge() throws Exception {
+        bench.run(ResultCacheCommand.class, "cache_dir", temp.resolve("cache").toFile());
+        CommandModule first = bench.run(RemoveBackgroundCommand.class, "imp", TestImages.oval("repeat"),
+                "api_key", FijiBench.KEY, "size", "preview");
+        assertThat((Double) first.getOutput("credits_charged")).isEqualTo(0.25);
+        BigDecimal balance = bench.emulator.credits(FijiBench.KEY);
+        int charges = bench.emulator.charges().size();
+
+        CommandModule again = bench.run(RemoveBackgroundCommand.class, "imp", TestImages.oval("repeat"),
+                "api_key", FijiBench.KEY, "size", "preview");
+
+        assertThat(again.isCanceled()).as(String.valueOf(again.getCancelReason())).isFalse();
+        assertThat(bench.emulator.credits(FijiBench.KEY)).isEqualByComparingTo(balance);
+        assertThat(bench.emulator.charges()).hasSize(charges);
+        assertThat((Double) again.getOutput("credits_charged")).isZero();
+        ResultsTable table = ((RemoveBackgroundCommand) again.getDelegateObject()).resultsTable();
+        assertThat(table.getStringValue("Outcome", 0)).isEqualTo("CACHED");
+        ResultsTable paid = ((RemoveBackgroundCommand) first.getDelegateObject()).resultsTable();
+        assertThat(table.getValue("FG_Pixels", 0)).isEqualTo(paid.getValue("FG_Pixels", 0));
+    }
+
+    @Test
     void aCacheFolderThatCannotBeCreatedIsRefusedNamingTheParameter() throws Exception {
         Path file = Files.writeString(temp.resolve("not-a-folder"), "x");
         CommandModule settings = bench.run(ResultCacheCommand.class, "cache_dir", file.resolve("cache").toFile());
