@@ -13,6 +13,9 @@ import io.github.removebgsuite.common.request.RemoveBgOptions;
 import io.github.removebgsuite.imagej.service.ApiKey;
 import io.github.removebgsuite.common.client.RemoveBgClient;
 import io.github.removebgsuite.imagej.measure.ResultsTables;
+import io.github.removebgsuite.imagej.measure.RoiSets;
+import java.util.HashSet;
+import java.util.Set;
 import io.github.removebgsuite.imagej.privacy.StrippedInputs;
 import ij.measure.ResultsTable;
 import java.io.IOException;
@@ -56,6 +59,8 @@ public class RemoveBackgroundFolderCommand extends AbstractRemoveBgCommand {
     public static final String REPORT_NAME = "removebg-report.json";
     /** The name of the results table (CSV) written into the output folder. */
     public static final String RESULTS_NAME = "removebg-results.csv";
+    /** The name of the ROI set written into the output folder with {@code roi_set}. */
+    public static final String ROI_SET_NAME = "removebg-rois.zip";
 
     private static final Map<String, String> JOB_SETTING_FIELDS = Map.of("outputDirectory", "output_dir",
             "maxCredits", "max_credits", "maxImages", "max_images", "concurrency", "concurrency",
@@ -103,6 +108,16 @@ public class RemoveBackgroundFolderCommand extends AbstractRemoveBgCommand {
             description = "The alpha (1-255) from which a pixel counts as foreground in the results table's box "
                     + "and area.")
     private Integer mask_threshold = RemoveBackgroundCommand.DEFAULT_THRESHOLD;
+
+    @Parameter(label = "Masks (8-bit)", persist = false, required = false,
+            description = "Also write each result's binary mask next to it as <name>-mask.png (255 = foreground "
+                    + "where the alpha reaches mask_threshold, 0 = background), ready for Analyze Particles.")
+    private Boolean mask = Boolean.FALSE;
+
+    @Parameter(label = "Save selections as ROI set", persist = false, required = false,
+            description = "Also save every result's foreground selection, named after its file, as "
+                    + RemoveBackgroundFolderCommand.ROI_SET_NAME + " in the output folder (the ROI Manager opens it).")
+    private Boolean roi_set = Boolean.FALSE;
 
     @Parameter(label = "Strip identifying metadata", persist = false, required = false,
             description = "Upload copies without EXIF (camera, GPS, dates), XMP, IPTC, comments and text chunks; "
@@ -312,8 +327,19 @@ public class RemoveBackgroundFolderCommand extends AbstractRemoveBgCommand {
 
     /** The results table, shown in Fiji and saved as CSV in the output folder. */
     private void publishTable(BatchReport report, ApiKey key) {
-        FolderMeasurements measure = new FolderMeasurements(threshold(), this::relative, log);
+        Set<Path> outputs = new HashSet<>();
+        report.items().forEach(item -> item.output().ifPresent(p -> outputs.add(p.toAbsolutePath().normalize())));
+        FolderMeasurements measure = new FolderMeasurements(threshold(), this::relative, log,
+                Boolean.TRUE.equals(mask), outputs);
         resultsTable = ResultsTables.toTable(report.items().stream().map(item -> measure.of(item, key)).toList());
+        if (Boolean.TRUE.equals(roi_set)) {
+            Path rois = outputRoot().resolve(ROI_SET_NAME);
+            try {
+                RoiSets.save(measure.rois(), rois);
+            } catch (IOException e) {
+                log.warn("Could not save the ROI set " + rois + ": " + e.getMessage());
+            }
+        }
         ResultsTables.show(resultsTable);
         Path csv = outputRoot().resolve(RESULTS_NAME);
         try {

@@ -214,6 +214,36 @@ class MeasurementOutputsTest {
         assertThat(table.getValue("Credits", 2)).isZero();
     }
 
+    @Test
+    void folderWritesTableMasksAndARoiSetNamedAfterTheFiles() throws IOException {
+        Path in = temp.resolve("in");
+        Path out = temp.resolve("out");
+        FolderOutputs.specimens(in, 3);
+        CommandModule module = bench.run(RemoveBackgroundFolderCommand.class, "input_dir", in.toFile(),
+                "output_dir", out.toFile(), "api_key", FijiBench.KEY, "size", "preview", "mask", true,
+                "roi_set", true);
+
+        assertThat(module.isCanceled()).as(String.valueOf(module.getCancelReason())).isFalse();
+        assertThat(module.getOutput("results_csv")).isEqualTo(out.resolve(RemoveBackgroundFolderCommand.RESULTS_NAME)
+                .toFile());
+        ResultsTable table = ResultsTable.open(out.resolve(RemoveBackgroundFolderCommand.RESULTS_NAME).toString());
+        assertThat(table.size()).isEqualTo(3);
+        List<String> names = new ArrayList<>();
+        for (int row = 0; row < table.size(); row++) {
+            String image = table.getStringValue("Image", row);
+            names.add(image.replace(".png", ""));
+            assertThat(table.getStringValue("Outcome", row)).isEqualTo("DONE");
+            assertThat(table.getValue("Credits", row)).isEqualTo(0.25);
+            ImagePlus mask = ij.IJ.openImage(out.resolve(image.replace(".png", "-mask.png")).toString());
+            assertThat(mask.getBitDepth()).isEqualTo(8);
+            int[] histogram = mask.getProcessor().getHistogram();
+            assertThat(histogram[0] + histogram[255]).isEqualTo(mask.getWidth() * mask.getHeight());
+            assertThat(table.getValue("FG_Pixels", row)).isEqualTo(histogram[255]).isPositive();
+        }
+        assertThat(readRoiSet(out.resolve(RemoveBackgroundFolderCommand.ROI_SET_NAME))).extracting(Roi::getName)
+                .containsExactlyInAnyOrderElementsOf(names).contains("sub/s2".replace('/', java.io.File.separatorChar));
+    }
+
     private static List<Roi> readRoiSet(Path zip) throws IOException {
         List<Roi> rois = new ArrayList<>();
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
