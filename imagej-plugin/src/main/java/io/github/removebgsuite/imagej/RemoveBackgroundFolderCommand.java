@@ -210,7 +210,8 @@ public class RemoveBackgroundFolderCommand extends AbstractRemoveBgCommand {
         IJ.resetEscape();
         try (EscapeWatch watch = new EscapeWatch(stopSignal, this::isCanceled, this::report)) {
             report = new BatchEngine(client).run(job);
-            userStopped = watch.stopped();
+            // a stop asked for after the last image started changes nothing
+            userStopped = watch.stopped() && report.stopReason().isPresent();
         } catch (RemoveBgException e) {
             fail(e, key);
             return;

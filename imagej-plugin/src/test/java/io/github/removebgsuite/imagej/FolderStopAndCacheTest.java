@@ -100,6 +100,37 @@ class FolderStopAndCacheTest {
     }
 
     @Test
+    void secondEscapeStopsAtOnceAndTheNextRunNamesTheImagesThatMayHaveBeenCharged() throws Exception {
+        Path in = temp.resolve("in");
+        Path out = temp.resolve("out");
+        FolderOutputs.specimens(in, 3);
+        bench.emulator.faults().enqueue(Fault.hold(), 2);
+
+        Future<CommandModule> running = bench.context.service(CommandService.class).run(
+                RemoveBackgroundFolderCommand.class, true, "input_dir", in.toFile(), "output_dir", out.toFile(),
+                "api_key", FijiBench.KEY, "size", "preview", "concurrency", 2);
+        assertThat(bench.emulator.faults().awaitHeld(2, WAIT)).isTrue();
+        IJ.setKeyDown(KeyEvent.VK_ESCAPE);
+        assertThat(bench.awaitLog(line -> line.startsWith("remove.bg: stopping —"), WAIT)).isTrue();
+        IJ.setKeyDown(KeyEvent.VK_ESCAPE);
+        CommandModule module = running.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(bench.log).anyMatch(line -> line.startsWith("remove.bg: stopping at once"));
+        assertThat(module.getOutput("processed")).isEqualTo(0);
+        assertThat(module.getOutput("not_run")).isEqualTo(3);
+        assertThat(FolderOutputs.assertOnlyWholeResults(out)).isEmpty();
+        bench.emulator.faults().releaseHeld();
+
+        bench.log.clear();
+        CommandModule again = bench.run(RemoveBackgroundFolderCommand.class, "input_dir", in.toFile(),
+                "output_dir", out.toFile(), "api_key", FijiBench.KEY, "size", "preview");
+        assertThat(again.getOutput("processed")).isEqualTo(3);
+        // the two calls that were in flight, whichever two the engine had started
+        assertThat(bench.log).anyMatch(line -> line.contains("may have charged for them")
+                && java.util.stream.Stream.of("s0.png", "s1.png", "s2.png").filter(line::contains).count() == 2);
+    }
+
+    @Test
     void cancellingTheCommandStopsTheFolderTheSameWay() throws Exception {
         Path in = temp.resolve("in");
         Path out = temp.resolve("out");
