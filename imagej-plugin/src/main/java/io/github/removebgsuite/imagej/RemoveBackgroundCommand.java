@@ -14,6 +14,14 @@ import io.github.removebgsuite.common.request.RemoveBgRequest;
 import io.github.removebgsuite.imagej.image.DecodedResult;
 import io.github.removebgsuite.imagej.image.ResultAssembler;
 import io.github.removebgsuite.imagej.image.SliceRenderer;
+import io.github.removebgsuite.imagej.measure.Measurement;
+import io.github.removebgsuite.imagej.measure.ResultsTables;
+import io.github.removebgsuite.imagej.measure.RoiSets;
+import ij.measure.ResultsTable;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import org.scijava.widget.FileWidget;
 import io.github.removebgsuite.imagej.service.ApiKey;
 import io.github.removebgsuite.imagej.service.FailureMessages;
 import java.awt.Rectangle;
@@ -76,8 +84,28 @@ public class RemoveBackgroundCommand extends AbstractRemoveBgCommand {
 
     @Parameter(label = "Mask threshold", min = "1", max = "255", style = NumberWidget.SCROLL_BAR_STYLE,
             persist = false, required = false,
-            description = "The alpha from which a pixel counts as foreground in the mask and the selection.")
+            description = "The alpha (1-255) from which a pixel counts as foreground in the mask, the selection and "
+                    + "the table's area; 128 = half transparent.")
     private Integer mask_threshold = DEFAULT_THRESHOLD;
+
+    @Parameter(label = "Add to ROI Manager", persist = false, required = false,
+            description = "Add the foreground selection of every slice to the ROI Manager, named after the image "
+                    + "(title, or title:slice for a stack).")
+    private Boolean add_to_manager = Boolean.FALSE;
+
+    @Parameter(label = "Save selections as", style = FileWidget.SAVE_STYLE, persist = false, required = false,
+            description = "Optional: save the foreground selections as a ROI set (.zip, opened by the ROI "
+                    + "Manager); works headless.")
+    private File roi_set_file;
+
+    @Parameter(label = "Save results table as", style = FileWidget.SAVE_STYLE, persist = false, required = false,
+            description = "Optional: save the results table (one row per slice) as CSV.")
+    private File results_file;
+
+    @Parameter(label = "Strip identifying metadata", persist = false, required = false,
+            description = "Upload under a neutral file name (image.png) instead of the image's title. The "
+                    + "uploaded PNG holds pixels only: no ImageJ info, calibration or EXIF is ever sent.")
+    private Boolean strip_metadata = Boolean.FALSE;
 
     @Parameter(type = ItemIO.OUTPUT, label = "Cut-out", required = false)
     private ImagePlus cutout_image;
@@ -87,6 +115,17 @@ public class RemoveBackgroundCommand extends AbstractRemoveBgCommand {
 
     @Parameter(type = ItemIO.OUTPUT, label = "Credits charged", required = false)
     private Double credits_charged;
+
+    private ResultsTable resultsTable;
+
+    /**
+     * The results table of the last run (one row per slice: outcome, detected type, result size, foreground box and
+     * area, credits), for scripts that run the command through the {@code CommandService}; null before a run.
+     * In Fiji it is also shown as the "{@value ResultsTables#TITLE}" window.
+     */
+    public ResultsTable resultsTable() {
+        return resultsTable;
+    }
 
     @Override
     protected void execute() {
@@ -118,7 +157,8 @@ public class RemoveBackgroundCommand extends AbstractRemoveBgCommand {
      * @throws InvalidParameterException naming the parameter that is not valid
      */
     RemoveBgOptions validatedOptions() {
-        boolean wantSelection = Boolean.TRUE.equals(selection);
+        boolean wantSelection = Boolean.TRUE.equals(selection) || Boolean.TRUE.equals(add_to_manager)
+                || roi_set_file != null && !roi_set_file.getPath().isBlank();
         boolean wantBox = Boolean.TRUE.equals(foreground_box);
         if (Boolean.FALSE.equals(cutout) && !Boolean.TRUE.equals(mask) && !wantSelection && !wantBox) {
             throw new InvalidParameterException("cutout", "false",
@@ -131,7 +171,7 @@ public class RemoveBackgroundCommand extends AbstractRemoveBgCommand {
         RemoveBgOptions options = optionsWithSelectionAsRoi();
         String unaligned = unalignedReason(options);
         if ((wantSelection || wantBox) && unaligned != null) {
-            throw new InvalidParameterException(wantSelection ? "selection" : "foreground_box", "true",
+            throw new InvalidParameterException(wantSelection ? selectionField() : "foreground_box", "true",
                     "false while " + unaligned + " moves the subject (a selection needs a result aligned with the "
                             + "input; ask for the cut-out or mask instead)");
         }
@@ -142,6 +182,13 @@ public class RemoveBackgroundCommand extends AbstractRemoveBgCommand {
         return options;
     }
 
+    private String selectionField() {
+        if (Boolean.TRUE.equals(selection)) {
+            return "selection";
+        }
+        return Boolean.TRUE.equals(add_to_manager) ? "add_to_manager" : "roi_set_file";
+    }
+
     private int threshold() {
         return mask_threshold == null ? DEFAULT_THRESHOLD : mask_threshold;
     }
@@ -150,34 +197,49 @@ public class RemoveBackgroundCommand extends AbstractRemoveBgCommand {
         // an Esc pressed before this run (to stop an earlier macro, say) must not stop it
         IJ.resetEscape();
         int threshold = threshold();
-        RemoveBgClient client = removeBg.client(key);
+        RemoveBgClient client;
+        try {
+            client = removeBg.client(key);
+        } catch (InvalidParameterException e) {
+            fail(e, key);
+            return;
+        }
         SliceRenderer renderer = new SliceRenderer(imp);
         ResultAssembler assembler = new ResultAssembler(imp, threshold);
         boolean matte = "alpha".equals(options.channels().map(c -> c.wireValue()).orElse("rgba"));
         int planes = renderer.planes();
         BigDecimal charged = BigDecimal.ZERO;
         String name = imp.getShortTitle() == null || imp.getShortTitle().isBlank() ? "image" : imp.getShortTitle();
+        boolean anonymous = Boolean.TRUE.equals(strip_metadata);
         for (int plane = 1; plane <= planes; plane++) {
             if (stopRequested()) {
-                fail("Cancelled after " + (plane - 1) + " of " + planes + " slices; " + charged.toPlainString()
-                        + " credits were charged.");
+                String message = "Cancelled after " + (plane - 1) + " of " + planes + " slices; "
+                        + charged.toPlainString() + " credits were charged.";
+                publishTable(assembler, plane, planes, "NOT_RUN", message);
+                fail(message);
                 return;
             }
             status.showStatus(plane - 1, planes, "remove.bg: slice " + plane + "/" + planes);
             ColorProcessor rendered = renderer.render(plane);
             try {
                 RemoveBgRequest request = RemoveBgRequest.builder()
-                        .image(ImageSource.bytes(renderer.fileName(plane), renderer.png(plane)))
+                        .image(ImageSource.bytes(anonymous ? renderer.neutralFileName(plane)
+                                : renderer.fileName(plane), renderer.png(plane)))
                         .options(options)
                         .build();
                 RemoveBgResult result = client.removeBackground(request);
                 charged = charged.add(result.metadata().creditsCharged());
-                assembler.add(plane, DecodedResult.decode(result, matte), rendered, result.metadata().foreground());
+                assembler.add(plane, DecodedResult.decode(result, matte), rendered, result.metadata(),
+                        result.fromCache());
             } catch (RemoveBgException e) {
-                fail(sliceContext(plane, planes, charged) + FailureMessages.describe(e, key));
+                String reason = FailureMessages.describe(e, key);
+                publishTable(assembler, plane, planes, "FAILED", reason);
+                fail(sliceContext(plane, planes, charged) + reason);
                 return;
             } catch (IOException | IllegalStateException e) {
-                fail(sliceContext(plane, planes, charged) + "remove.bg answered, but " + key.redact(e.getMessage()));
+                String reason = "remove.bg answered, but " + key.redact(e.getMessage());
+                publishTable(assembler, plane, planes, "FAILED", reason);
+                fail(sliceContext(plane, planes, charged) + reason);
                 return;
             }
         }
@@ -195,6 +257,14 @@ public class RemoveBackgroundCommand extends AbstractRemoveBgCommand {
                 log.warn("remove.bg found no foreground above mask_threshold " + threshold + "; no selection made.");
             }
         }
+        if (Boolean.TRUE.equals(add_to_manager) || roi_set_file != null && !roi_set_file.getPath().isBlank()) {
+            if (!handOverRois(assembler.foregroundRois())) {
+                return;
+            }
+        }
+        if (!publishTable(assembler, planes + 1, planes, null, null)) {
+            return;
+        }
         if (Boolean.TRUE.equals(foreground_box)) {
             Rectangle box = assembler.applyForegroundBox(foreground == null);
             if (box != null) {
@@ -205,6 +275,57 @@ public class RemoveBackgroundCommand extends AbstractRemoveBgCommand {
         status.showProgress(planes, planes);
         status.showStatus("remove.bg: " + planes + (planes == 1 ? " image" : " slices") + " processed, "
                 + charged.toPlainString() + " credits charged");
+    }
+
+    /**
+     * Adds the selections to the ROI Manager and saves them as a ROI set, as asked.
+     *
+     * @return false when the command failed
+     */
+    private boolean handOverRois(List<Roi> rois) {
+        if (rois.isEmpty()) {
+            log.warn("remove.bg found no foreground above mask_threshold " + threshold() + "; no selection to add.");
+        }
+        if (Boolean.TRUE.equals(add_to_manager) && !RoiSets.addToManager(imp, rois)) {
+            log.warn("There is no ROI Manager headless; use roi_set_file to save the selections as a ROI set.");
+        }
+        if (roi_set_file != null && !roi_set_file.getPath().isBlank()) {
+            try {
+                RoiSets.save(rois, roi_set_file.toPath());
+                log.info("Saved " + rois.size() + " selections to " + roi_set_file);
+            } catch (IOException e) {
+                fail("Could not save the ROI set to " + roi_set_file + ": " + e.getMessage());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Builds the results table from the slices processed, plus a row for the slice that ended the run (and the
+     * slices after it, not run), shows it in Fiji and saves it to {@code results_file} when given.
+     *
+     * @return false when saving failed (the command then failed)
+     */
+    private boolean publishTable(ResultAssembler assembler, int stoppedAt, int planes, String outcome,
+            String message) {
+        List<Measurement> rows = new ArrayList<>(assembler.measurements());
+        String title = imp.getTitle() == null ? "image" : imp.getTitle();
+        for (int plane = stoppedAt; plane <= planes; plane++) {
+            rows.add(Measurement.withoutResult(title, planes > 1 ? plane : 0,
+                    plane == stoppedAt ? outcome : "NOT_RUN", 0, plane == stoppedAt ? message : "not run"));
+        }
+        resultsTable = ResultsTables.toTable(rows);
+        ResultsTables.show(resultsTable);
+        if (results_file != null && !results_file.getPath().isBlank()) {
+            try {
+                ResultsTables.saveCsv(resultsTable, results_file.toPath());
+            } catch (IOException e) {
+                fail("Could not save the results table to " + results_file + ": " + e.getMessage());
+                return false;
+            }
+        }
+        return true;
     }
 
     /** For a stack, which slice failed and what the slices before it cost (they were charged, but are dropped). */

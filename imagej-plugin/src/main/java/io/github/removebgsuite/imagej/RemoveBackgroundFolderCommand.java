@@ -11,6 +11,14 @@ import io.github.removebgsuite.common.error.InvalidParameterException;
 import io.github.removebgsuite.common.error.RemoveBgException;
 import io.github.removebgsuite.common.request.RemoveBgOptions;
 import io.github.removebgsuite.imagej.service.ApiKey;
+import io.github.removebgsuite.common.client.RemoveBgClient;
+import io.github.removebgsuite.imagej.measure.ResultsTables;
+import io.github.removebgsuite.imagej.measure.RoiSets;
+import java.util.HashSet;
+import java.util.Set;
+import io.github.removebgsuite.imagej.privacy.StrippedInputs;
+import ij.measure.ResultsTable;
+import java.io.IOException;
 import java.io.File;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -49,6 +57,10 @@ public class RemoveBackgroundFolderCommand extends AbstractRemoveBgCommand {
 
     /** The name of the JSON report written into the output folder. */
     public static final String REPORT_NAME = "removebg-report.json";
+    /** The name of the results table (CSV) written into the output folder. */
+    public static final String RESULTS_NAME = "removebg-results.csv";
+    /** The name of the ROI set written into the output folder with {@code roi_set}. */
+    public static final String ROI_SET_NAME = "removebg-rois.zip";
 
     private static final Map<String, String> JOB_SETTING_FIELDS = Map.of("outputDirectory", "output_dir",
             "maxCredits", "max_credits", "maxImages", "max_images", "concurrency", "concurrency",
@@ -92,6 +104,26 @@ public class RemoveBackgroundFolderCommand extends AbstractRemoveBgCommand {
             description = "Upload nothing; report the images that would be processed and the credits at most.")
     private Boolean dry_run = Boolean.FALSE;
 
+    @Parameter(label = "Mask threshold", min = "1", max = "255", persist = false, required = false,
+            description = "The alpha (1-255) from which a pixel counts as foreground in the results table's box "
+                    + "and area.")
+    private Integer mask_threshold = RemoveBackgroundCommand.DEFAULT_THRESHOLD;
+
+    @Parameter(label = "Masks (8-bit)", persist = false, required = false,
+            description = "Also write each result's binary mask next to it as <name>-mask.png (255 = foreground "
+                    + "where the alpha reaches mask_threshold, 0 = background), ready for Analyze Particles.")
+    private Boolean mask = Boolean.FALSE;
+
+    @Parameter(label = "Save selections as ROI set", persist = false, required = false,
+            description = "Also save every result's foreground selection, named after its file, as "
+                    + RemoveBackgroundFolderCommand.ROI_SET_NAME + " in the output folder (the ROI Manager opens it).")
+    private Boolean roi_set = Boolean.FALSE;
+
+    @Parameter(label = "Strip identifying metadata", persist = false, required = false,
+            description = "Upload copies without EXIF (camera, GPS, dates), XMP, IPTC, comments and text chunks; "
+                    + "orientation and colour profile are kept. The file name is still sent.")
+    private Boolean strip_metadata = Boolean.FALSE;
+
     @Parameter(type = ItemIO.OUTPUT, label = "Processed", required = false)
     private Integer processed;
 
@@ -110,6 +142,20 @@ public class RemoveBackgroundFolderCommand extends AbstractRemoveBgCommand {
     @Parameter(type = ItemIO.OUTPUT, label = "Summary", required = false)
     private String summary;
 
+    @Parameter(type = ItemIO.OUTPUT, label = "Results table", required = false)
+    private File results_csv;
+
+    private ResultsTable resultsTable;
+
+    /**
+     * The results table of the last run (one row per input), for scripts that run the command through the
+     * {@code CommandService}; null before a run. It is also saved as {@value #RESULTS_NAME} in the output folder
+     * and, in Fiji, shown as the "{@value ResultsTables#TITLE}" window.
+     */
+    public ResultsTable resultsTable() {
+        return resultsTable;
+    }
+
     @Override
     protected void execute() {
         boolean dryRun = Boolean.TRUE.equals(dry_run);
@@ -122,7 +168,11 @@ public class RemoveBackgroundFolderCommand extends AbstractRemoveBgCommand {
             if (output_dir == null || output_dir.getPath().isBlank()) {
                 throw new InvalidParameterException("output_dir", null, "a folder for the results");
             }
-            job = job(options(), dryRun);
+            int threshold = threshold();
+            if (threshold < 1 || threshold > 255) {
+                throw new InvalidParameterException("mask_threshold", Integer.toString(threshold), "1 to 255");
+            }
+            job = job(options(), dryRun, inputRoot());
         } catch (InvalidParameterException e) {
             fail(e, null);
             return;
@@ -134,20 +184,64 @@ public class RemoveBackgroundFolderCommand extends AbstractRemoveBgCommand {
         if (key.isEmpty() || (!dryRun && !uploadAllowed())) {
             return;
         }
-        BatchReport report;
-        IJ.resetEscape();
+        RemoveBgClient client;
         try {
-            report = new BatchEngine(removeBg.client(key.get())).run(job);
-        } catch (RemoveBgException e) {
+            client = removeBg.client(key.get());
+        } catch (InvalidParameterException e) {
             fail(e, key.get());
             return;
         }
-        show(report, key.get(), job.reportFile().orElse(null));
+        if (Boolean.TRUE.equals(strip_metadata) && !dryRun) {
+            try (StrippedInputs staged = StrippedInputs.stage(inputRoot(), outputRoot())) {
+                uploads = staged;
+                run(client, rebase(job, staged.root()), key.get());
+            } catch (IOException e) {
+                fail("Could not make the metadata-free copies of " + input_dir + ": " + e.getMessage());
+            } finally {
+                uploads = null;
+            }
+        } else {
+            run(client, job, key.get());
+        }
     }
 
-    private BatchJob job(RemoveBgOptions options, boolean dryRun) {
-        Path input = input_dir.toPath().toAbsolutePath().normalize();
-        Path output = output_dir.toPath().toAbsolutePath().normalize();
+    private void run(RemoveBgClient client, BatchJob job, ApiKey key) {
+        BatchReport report;
+        IJ.resetEscape();
+        try (EscapeWatch watch = new EscapeWatch(stopSignal, this::isCanceled, this::report)) {
+            report = new BatchEngine(client).run(job);
+            // a stop asked for after the last image started changes nothing
+            userStopped = watch.stopped() && report.stopReason().isPresent();
+        } catch (RemoveBgException e) {
+            fail(e, key);
+            return;
+        }
+        show(report, key, job.reportFile().orElse(null));
+    }
+
+    /** The same job with the inputs read from {@code root} (the metadata-free copies). */
+    private BatchJob rebase(BatchJob job, Path root) {
+        BatchJob.Builder builder = job.toBuilder().baseDirectory(root);
+        if (job.includes().isEmpty()) {
+            builder.inputs(List.of(root));
+        }
+        return builder.build();
+    }
+
+    private Path inputRoot() {
+        return input_dir.toPath().toAbsolutePath().normalize();
+    }
+
+    private Path outputRoot() {
+        return output_dir.toPath().toAbsolutePath().normalize();
+    }
+
+    private int threshold() {
+        return mask_threshold == null ? RemoveBackgroundCommand.DEFAULT_THRESHOLD : mask_threshold;
+    }
+
+    private BatchJob job(RemoveBgOptions options, boolean dryRun, Path input) {
+        Path output = outputRoot();
         BatchJob.Builder builder = BatchJob.builder()
                 .baseDirectory(input)
                 .outputDirectory(output)
@@ -189,6 +283,11 @@ public class RemoveBackgroundFolderCommand extends AbstractRemoveBgCommand {
         failed = report.failed();
         not_run = report.notRun();
         credits_spent = report.creditsSpent().doubleValue();
+        if (!report.possiblyCharged().isEmpty()) {
+            log.warn("An earlier run on " + output_dir + " was interrupted while these images were being "
+                    + "processed; remove.bg may have charged for them: " + report.possiblyCharged().stream()
+                    .map(this::relative).toList());
+        }
         for (BatchItem item : report.items()) {
             if (item.outcome() == BatchItem.Outcome.FAILED) {
                 log.error(key.redact(relative(item.input()) + ": " + item.message().orElse("failed")));
@@ -209,6 +308,12 @@ public class RemoveBackgroundFolderCommand extends AbstractRemoveBgCommand {
             text.append(". Report: ").append(reportFile);
         }
         summary = key.redact(text.toString());
+        publishTable(report, key);
+        if (userStopped) {
+            fail(summary + ". Stopped on request: the images in flight were finished and saved; the rest were not "
+                    + "run.");
+            return;
+        }
         if (report.stopReason().isPresent()) {
             fail(summary + ". Stopped: " + key.redact(report.stopReason().get()));
             return;
@@ -221,9 +326,37 @@ public class RemoveBackgroundFolderCommand extends AbstractRemoveBgCommand {
         status.showStatus(summary);
     }
 
+    /** The results table, shown in Fiji and saved as CSV in the output folder. */
+    private void publishTable(BatchReport report, ApiKey key) {
+        Set<Path> outputs = new HashSet<>();
+        report.items().forEach(item -> item.output().ifPresent(p -> outputs.add(p.toAbsolutePath().normalize())));
+        FolderMeasurements measure = new FolderMeasurements(threshold(), this::relative, log,
+                Boolean.TRUE.equals(mask), outputs);
+        resultsTable = ResultsTables.toTable(report.items().stream().map(item -> measure.of(item, key)).toList());
+        if (Boolean.TRUE.equals(roi_set)) {
+            Path rois = outputRoot().resolve(ROI_SET_NAME);
+            try {
+                RoiSets.save(measure.rois(), rois);
+            } catch (IOException e) {
+                log.warn("Could not save the ROI set " + rois + ": " + e.getMessage());
+            }
+        }
+        ResultsTables.show(resultsTable);
+        Path csv = outputRoot().resolve(RESULTS_NAME);
+        try {
+            ResultsTables.saveCsv(resultsTable, csv);
+            results_csv = csv.toFile();
+        } catch (IOException e) {
+            log.warn("Could not save the results table " + csv + ": " + e.getMessage());
+        }
+    }
+
+    /** An input's path relative to the input folder (also for a metadata-free copy's path). */
     private String relative(Path file) {
-        Path base = input_dir.toPath().toAbsolutePath().normalize();
-        return file.startsWith(base) ? base.relativize(file).toString() : file.toString();
+        StrippedInputs staged = uploads;
+        Path original = staged == null ? file : staged.original(file);
+        Path base = inputRoot();
+        return original.startsWith(base) ? base.relativize(original).toString() : original.toString();
     }
 
     private static List<String> patterns(String text) {
@@ -233,10 +366,12 @@ public class RemoveBackgroundFolderCommand extends AbstractRemoveBgCommand {
         return Arrays.stream(text.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
     }
 
-    /** Shows progress on the status bar; the engine calls it from one thread at a time. */
     /** Esc or a cancelled command stops the batch gracefully: the images in flight finish and are saved. */
     private final StopSignal stopSignal = new StopSignal();
+    private volatile boolean userStopped;
+    private volatile StrippedInputs uploads;
 
+    /** Shows progress on the status bar; the engine calls it from one thread at a time. */
     private final class ProgressListener implements BatchListener {
         @Override
         public void onStart(int total) {
@@ -244,10 +379,12 @@ public class RemoveBackgroundFolderCommand extends AbstractRemoveBgCommand {
         }
 
         @Override
+        public void onWaitingForLock(Path lockFile) {
+            report("remove.bg: another run is writing to " + output_dir + "; waiting for it to finish.");
+        }
+
+        @Override
         public void onItem(BatchItem item, int completed, int total) {
-            if (!stopSignal.isStopRequested() && (isCanceled() || IJ.escapePressed())) {
-                stopSignal.requestStop();
-            }
             status.showStatus(completed, total, "remove.bg: " + relative(item.input()) + " "
                     + item.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
         }

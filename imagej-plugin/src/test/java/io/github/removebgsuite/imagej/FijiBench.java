@@ -63,8 +63,12 @@ final class FijiBench implements AutoCloseable {
         service.setBaseUrl(emulator.baseUrl());
         LogService logService = context.service(LogService.class);
         logService.setLevel(LogLevel.INFO);
-        logService.addLogListener(message -> log.add(message.text()
-                + (message.throwable() == null ? "" : " " + message.throwable())));
+        logService.addLogListener(message -> {
+            synchronized (log) {
+                log.add(message.text() + (message.throwable() == null ? "" : " " + message.throwable()));
+                log.notifyAll();
+            }
+        });
         context.service(EventService.class).subscribe(this);
         reset();
     }
@@ -98,6 +102,7 @@ final class FijiBench implements AutoCloseable {
         ServiceTestAccess.setEnvironment(service, name -> null);
         context.service(LogService.class).setLevel(LogLevel.INFO);
         context.service(PrefService.class).clear(RemoveBgService.class);
+        service.setResultCache(null);
         log.clear();
         statuses.clear();
         emulator.faults().clear();
@@ -125,6 +130,25 @@ final class FijiBench implements AutoCloseable {
             throw new AssertionError(e);
         } catch (ExecutionException e) {
             throw new AssertionError("The command threw instead of reporting", e.getCause());
+        }
+    }
+
+    /**
+     * Waits until a log line matches (a latch on the log, not a sleep).
+     *
+     * @return whether one did within {@code timeout}
+     */
+    boolean awaitLog(java.util.function.Predicate<String> line, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (log) {
+            while (log.stream().noneMatch(line)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                log.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
         }
     }
 

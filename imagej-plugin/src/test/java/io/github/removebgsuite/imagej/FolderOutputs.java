@@ -50,13 +50,15 @@ final class FolderOutputs {
 
     /**
      * Asserts that the output folder holds only whole results (each a decodable RGBA PNG of the input's size) plus
-     * the manifest and the report, and returns the results.
+     * the manifest, its lock file, the report and the results table, and returns the results.
      */
     static List<Path> assertOnlyWholeResults(Path output) throws IOException {
         List<Path> results = new java.util.ArrayList<>();
         for (Path file : files(output)) {
             String name = file.getFileName().toString();
-            if (name.equals(RemoveBackgroundFolderCommand.REPORT_NAME) || name.equals(".removebg-manifest.json")) {
+            if (name.equals(RemoveBackgroundFolderCommand.REPORT_NAME) || name.equals(".removebg-manifest.json")
+                    || name.equals(".removebg-manifest.json.lock")
+                    || name.equals(RemoveBackgroundFolderCommand.RESULTS_NAME)) {
                 continue;
             }
             assertThat(name).as("only finished PNG results in " + output).endsWith(".png");

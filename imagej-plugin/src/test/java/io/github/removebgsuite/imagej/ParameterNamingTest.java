@@ -19,7 +19,8 @@ import org.scijava.service.Service;
 class ParameterNamingTest {
 
     private static final List<Class<? extends Command>> COMMANDS = List.of(RemoveBackgroundCommand.class,
-            RemoveBackgroundFolderCommand.class, AccountCommand.class, ImproveCommand.class, ApiKeyCommand.class);
+            RemoveBackgroundFolderCommand.class, AccountCommand.class, ImproveCommand.class, ApiKeyCommand.class,
+            ResultCacheCommand.class);
 
     @Test
     void namesAreSnakeCaseAndNoneIsTheTailOfAnother() {

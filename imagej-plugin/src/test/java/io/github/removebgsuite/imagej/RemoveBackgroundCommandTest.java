@@ -276,21 +276,20 @@ class RemoveBackgroundCommandTest {
 
     @Test
     void escapeStopsAStackBetweenSlicesAndKeepsWhatWasCharged() throws Exception {
-        bench.emulator.faults().enqueue(Fault.delay(Duration.ofMillis(1500)));
+        bench.emulator.faults().enqueue(Fault.hold());
         long requests = bench.emulator.requestCount();
         Future<CommandModule> running = bench.context.service(CommandService.class).run(RemoveBackgroundCommand.class,
                 true, "imp", TestImages.stack("long series", 3), "api_key", FijiBench.KEY);
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (bench.emulator.requestCount() == requests && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        // the first slice is being processed (the emulator holds it 1.5 s): press Esc
-        IJ.setKeyDown(KeyEvent.VK_ESCAPE);
         CommandModule module;
         try {
+            // the first slice is certainly in flight (the emulator holds its answer): press Esc, then let it answer
+            assertThat(bench.emulator.faults().awaitHeld(1, Duration.ofSeconds(30))).isTrue();
+            IJ.setKeyDown(KeyEvent.VK_ESCAPE);
+            bench.emulator.faults().releaseHeld();
             module = running.get(30, TimeUnit.SECONDS);
         } finally {
             IJ.resetEscape();
+            bench.emulator.faults().releaseHeld();
         }
         assertThat(module.isCanceled()).isTrue();
         assertThat(module.getCancelReason()).startsWith("Cancelled after 1 of 3 slices").contains("1 credits");

@@ -84,11 +84,17 @@ class SecretsTest {
     @Test
     void keyNeverAppearsInAnythingACommandShowsOrRecords() throws Exception {
         List<CommandModule> modules = new ArrayList<>();
+        // every file a command writes (cache entries, tables, ROI sets, reports) is searched for the key too
+        bench.service.setResultCache(new io.github.removebgsuite.imagej.service.RemoveBgService.CacheSetting(
+                temp.resolve("cache"), 64L << 20));
         modules.add(bench.run(RemoveBackgroundCommand.class, "imp", TestImages.rgb("ok"), "api_key", FijiBench.KEY,
-                "mask", true, "selection", true));
+                "mask", true, "selection", true, "results_file", temp.resolve("ok.csv").toFile(),
+                "roi_set_file", temp.resolve("ok.zip").toFile()));
         modules.add(bench.run(RemoveBackgroundCommand.class, "imp", TestImages.rgb("bad"), "api_key", FijiBench.KEY,
                 "scale", "5%"));
-        modules.add(bench.run(RemoveBackgroundCommand.class, "imp", TestImages.rgb("refused"), "api_key", WRONG_KEY));
+        // another image than "ok": the cache would answer a repeat whatever the key
+        modules.add(bench.run(RemoveBackgroundCommand.class, "imp", TestImages.oval("refused"), "api_key", WRONG_KEY,
+                "results_file", temp.resolve("refused.csv").toFile()));
         modules.add(bench.run(AccountCommand.class, "api_key", FijiBench.KEY));
         modules.add(bench.run(AccountCommand.class, "api_key", WRONG_KEY));
         modules.add(bench.run(ImproveCommand.class, "imp", TestImages.rgb("improve"), "api_key", FijiBench.KEY,
@@ -122,6 +128,15 @@ class SecretsTest {
         assertThat(String.join("\n", seen)).as("everything shown").doesNotContain(FijiBench.KEY)
                 .doesNotContain(WRONG_KEY).contains("INPUTS:");
         assertThat(storedPreferences()).doesNotContain(FijiBench.KEY).doesNotContain(WRONG_KEY);
+        List<Path> written = FolderOutputs.files(temp);
+        assertThat(written).contains(temp.resolve("ok.csv"), temp.resolve("refused.csv"), temp.resolve("ok.zip"),
+                temp.resolve("out").resolve(RemoveBackgroundFolderCommand.RESULTS_NAME));
+        assertThat(written).anyMatch(p -> p.startsWith(temp.resolve("cache")));
+        for (Path file : written) {
+            String content = new String(java.nio.file.Files.readAllBytes(file),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(content).as(file.toString()).doesNotContain(FijiBench.KEY).doesNotContain(WRONG_KEY);
+        }
     }
 
     @Test

@@ -47,7 +47,8 @@ class ShadedJarIT {
                     .readAllBytes(), StandardCharsets.UTF_8);
             assertThat(index).contains(RemoveBackgroundCommand.class.getName(),
                     RemoveBackgroundFolderCommand.class.getName(), AccountCommand.class.getName(),
-                    ImproveCommand.class.getName(), ApiKeyCommand.class.getName());
+                    ImproveCommand.class.getName(), ApiKeyCommand.class.getName(),
+                    ResultCacheCommand.class.getName());
             assertThat(jar.getManifest().getMainAttributes().getValue("Class-Path")).isNull();
         }
         assertThat(classes).noneMatch(name -> FOREIGN_PACKAGES.stream().anyMatch(name::startsWith));

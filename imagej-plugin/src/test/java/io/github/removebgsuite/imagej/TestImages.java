@@ -83,6 +83,19 @@ final class TestImages {
         return imp;
     }
 
+    /** Where {@link #oval(String)} draws its subject: an ellipse inside this box. */
+    static final Rectangle OVAL = new Rectangle(20, 15, 60, 44);
+
+    /** An RGB image whose subject is an ellipse, so its selection differs from its bounding box. */
+    static ImagePlus oval(String title) {
+        ColorProcessor cp = new ColorProcessor(WIDTH, HEIGHT);
+        cp.setColor(new Color(235, 235, 235));
+        cp.fill();
+        cp.setColor(new Color(30, 90, 200));
+        cp.fillOval(OVAL.x, OVAL.y, OVAL.width, OVAL.height);
+        return new ImagePlus(title, cp);
+    }
+
     /** A stack whose subject moves from slice to slice. */
     static ImagePlus stack(String title, int slices) {
         ImageStack stack = new ImageStack(WIDTH, HEIGHT);

@@ -14,6 +14,9 @@ import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
 import ij.process.LUT;
 import io.github.removebgsuite.common.client.ForegroundBox;
+import io.github.removebgsuite.common.client.ResultMetadata;
+import io.github.removebgsuite.imagej.measure.ForegroundStats;
+import io.github.removebgsuite.imagej.measure.Measurement;
 import java.awt.Color;
 import java.awt.Rectangle;
 import java.util.ArrayList;
@@ -32,12 +35,17 @@ public final class ResultAssembler {
 
     /** The label of the alpha channel; ImageJ's PNG writer saves a 4-slice stack so labelled as an RGBA PNG. */
     public static final String ALPHA_LABEL = "alpha";
+    /** The mask's property holding the alpha threshold it was made with. */
+    public static final String THRESHOLD_PROPERTY = "removebg.mask_threshold";
 
     private final ImagePlus input;
     private final int threshold;
     private final List<Plane> planes = new ArrayList<>();
 
-    private record Plane(int index, DecodedResult result, Optional<ForegroundBox> box) {
+    private record Plane(int index, DecodedResult result, ResultMetadata metadata, boolean cached) {
+        Optional<ForegroundBox> box() {
+            return metadata.foreground();
+        }
     }
 
     /**
@@ -58,10 +66,12 @@ public final class ResultAssembler {
      * @param plane the stack index, 1-based
      * @param result the decoded result; for a matte-only result, {@code inputColors} gives the colours
      * @param inputColors the rendered input plane
-     * @param box the foreground box remove.bg reported, in result pixels
+     * @param metadata what remove.bg reported (type, foreground box in result pixels, credits)
+     * @param cached whether the result came from the result cache (0 credits)
      * @throws IllegalStateException when the result's size differs from the earlier planes'
      */
-    public void add(int plane, DecodedResult result, ColorProcessor inputColors, Optional<ForegroundBox> box) {
+    public void add(int plane, DecodedResult result, ColorProcessor inputColors, ResultMetadata metadata,
+            boolean cached) {
         if (!planes.isEmpty()) {
             DecodedResult first = planes.get(0).result();
             if (first.width() != result.width() || first.height() != result.height()) {
@@ -74,7 +84,7 @@ public final class ResultAssembler {
         if (result.matteOnly()) {
             kept = withInputColors(result, inputColors);
         }
-        planes.add(new Plane(plane, kept, box));
+        planes.add(new Plane(plane, kept, Objects.requireNonNull(metadata, "metadata"), cached));
     }
 
     /** The number of planes added. */
@@ -122,7 +132,12 @@ public final class ResultAssembler {
         return composite;
     }
 
-    /** The mask: 8-bit, 255 where the alpha reaches the threshold, 0 elsewhere; one slice per plane. */
+    /**
+     * The mask: 8-bit binary, 255 where the alpha reaches the threshold, 0 elsewhere; one slice per plane. The
+     * threshold 255–255 is set on it, so <em>Analyze › Analyze Particles…</em> measures the foreground whatever the
+     * "Black background" setting; the alpha threshold is recorded in the image's Info and property
+     * {@value #THRESHOLD_PROPERTY}.
+     */
     public ImagePlus mask() {
         DecodedResult first = requireFirst();
         ImageStack stack = new ImageStack(first.width(), first.height());
@@ -132,7 +147,36 @@ public final class ResultAssembler {
         ImagePlus mask = new ImagePlus(title("mask"), stack);
         setDimensions(mask, 1);
         mask.setCalibration(calibration(first.width(), first.height()));
+        mask.getProcessor().setThreshold(255, 255, ImageProcessor.NO_LUT_UPDATE);
+        mask.setProp(THRESHOLD_PROPERTY, threshold);
+        mask.setProperty("Info", "remove.bg mask of " + input.getTitle() + ": 255 = foreground (alpha >= "
+                + threshold + " of 255), 0 = background\n");
         return mask;
+    }
+
+    /**
+     * The foreground of every plane as a selection traced from the mask (not only its box), in the input's pixels,
+     * named after the image ({@code title}, or {@code title:slice} for a stack) and, for a stack, positioned on its
+     * slice: ready for the ROI Manager. Planes with no pixel above the threshold have none.
+     */
+    public List<Roi> foregroundRois() {
+        List<Roi> rois = new ArrayList<>();
+        boolean stack = input.getStackSize() > 1;
+        for (Plane plane : planes) {
+            ByteProcessor mask = maskOf(plane.result());
+            mask.setThreshold(255, 255, ImageProcessor.NO_LUT_UPDATE);
+            Roi roi = new ThresholdToSelection().convert(mask);
+            if (roi == null) {
+                continue;
+            }
+            roi = toInputPixels(roi, plane.result());
+            roi.setName(stack ? baseTitle() + ":" + plane.index() : baseTitle());
+            if (stack) {
+                roi.setPosition(plane.index());
+            }
+            rois.add(roi);
+        }
+        return rois;
     }
 
     /**
@@ -142,30 +186,39 @@ public final class ResultAssembler {
      * @return the selection of the first plane, or null when nothing reached the threshold
      */
     public Roi applySelection() {
-        Roi firstRoi = null;
+        List<Roi> rois = foregroundRois();
         Overlay overlay = overlayForStack();
+        if (overlay != null) {
+            rois.forEach(roi -> overlay.add((Roi) roi.clone()));
+        }
+        if (rois.isEmpty()) {
+            return null;
+        }
+        input.setRoi(rois.get(0));
+        return rois.get(0);
+    }
+
+    /**
+     * One row per plane for the results table: outcome, detected type, result size, the foreground box in result
+     * pixels (remove.bg's {@code X-Foreground-*}, or the mask's bounds when it reported none), the foreground area
+     * from the alpha at the threshold, in the result's calibration, and the credits.
+     */
+    public List<Measurement> measurements() {
+        List<Measurement> rows = new ArrayList<>();
+        boolean stack = input.getStackSize() > 1;
         for (Plane plane : planes) {
-            ByteProcessor mask = maskOf(plane.result());
-            mask.setThreshold(255, 255, ImageProcessor.NO_LUT_UPDATE);
-            Roi roi = new ThresholdToSelection().convert(mask);
-            if (roi == null) {
-                continue;
-            }
-            roi = toInputPixels(roi, plane.result());
-            roi.setName("foreground");
-            if (firstRoi == null) {
-                firstRoi = roi;
-            }
-            if (overlay != null) {
-                Roi onSlice = (Roi) roi.clone();
-                onSlice.setPosition(plane.index());
-                overlay.add(onSlice);
-            }
+            DecodedResult result = plane.result();
+            ForegroundStats stats = ForegroundStats.ofArgb(result.argb(), result.width(), threshold);
+            Optional<Rectangle> box = plane.box().map(b -> new Rectangle(b.left(), b.top(), b.width(), b.height()))
+                    .or(stats::bounds);
+            Calibration calibration = calibration(result.width(), result.height());
+            rows.add(new Measurement(input.getTitle() == null ? baseTitle() : input.getTitle(),
+                    stack ? plane.index() : 0, plane.cached() ? "CACHED" : "DONE", plane.metadata().detectedType(),
+                    result.width(), result.height(), box, stats.pixels(), calibration.pixelWidth,
+                    calibration.pixelHeight, calibration.getUnit(), threshold,
+                    plane.metadata().creditsCharged().doubleValue(), Optional.empty()));
         }
-        if (firstRoi != null) {
-            input.setRoi(firstRoi);
-        }
-        return firstRoi;
+        return rows;
     }
 
     /**
@@ -246,21 +299,7 @@ public final class ResultAssembler {
     }
 
     private Rectangle maskBounds(DecodedResult result) {
-        int minX = Integer.MAX_VALUE;
-        int minY = Integer.MAX_VALUE;
-        int maxX = -1;
-        int maxY = -1;
-        for (int y = 0; y < result.height(); y++) {
-            for (int x = 0; x < result.width(); x++) {
-                if (result.alpha(y * result.width() + x) >= threshold) {
-                    minX = Math.min(minX, x);
-                    minY = Math.min(minY, y);
-                    maxX = Math.max(maxX, x);
-                    maxY = Math.max(maxY, y);
-                }
-            }
-        }
-        return maxX < 0 ? new Rectangle() : new Rectangle(minX, minY, maxX - minX + 1, maxY - minY + 1);
+        return ForegroundStats.ofArgb(result.argb(), result.width(), threshold).bounds().orElseGet(Rectangle::new);
     }
 
     private static DecodedResult withInputColors(DecodedResult matte, ColorProcessor inputColors) {
@@ -294,8 +333,14 @@ public final class ResultAssembler {
     }
 
     private String title(String suffix) {
-        String title = input.getShortTitle();
-        return (title == null || title.isEmpty() ? "image" : title) + " (" + suffix + ")";
+        return baseTitle() + " (" + suffix + ")";
+    }
+
+    /** The image's title without its file extension (spaces kept, unlike {@code getShortTitle()}). */
+    private String baseTitle() {
+        String title = input.getTitle() == null ? "" : input.getTitle().strip();
+        String bare = title.replaceFirst("\\.[A-Za-z][A-Za-z0-9]{1,4}$", "");
+        return bare.isEmpty() ? "image" : bare;
     }
 
     private DecodedResult requireFirst() {

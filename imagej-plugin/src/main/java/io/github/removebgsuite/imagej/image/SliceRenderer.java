@@ -66,7 +66,17 @@ public final class SliceRenderer {
     }
 
     /**
-     * The plane as PNG bytes, ready to upload.
+     * A file name that says nothing about the image: {@code image.png}, or {@code image-<plane>.png} for a stack.
+     *
+     * @param plane the stack index, 1-based
+     */
+    public String neutralFileName(int plane) {
+        return planes() == 1 ? "image.png" : "image-" + plane + ".png";
+    }
+
+    /**
+     * The plane as PNG bytes, ready to upload: pixels only (ImageIO's PNG writer adds no text, time or EXIF chunk),
+     * so neither the image's Info, its calibration nor the metadata of the file it came from is sent.
      *
      * @param plane the stack index, 1-based
      */

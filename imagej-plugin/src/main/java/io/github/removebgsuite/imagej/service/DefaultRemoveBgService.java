@@ -1,6 +1,8 @@
 package io.github.removebgsuite.imagej.service;
 
+import io.github.removebgsuite.common.cache.ResultCache;
 import io.github.removebgsuite.common.client.RemoveBgClient;
+import java.nio.file.Path;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,8 @@ public class DefaultRemoveBgService extends AbstractService implements RemoveBgS
 
     static final String SAVED_KEY_PREF = "api_key";
     static final String CONSENT_PREF = "upload_consent";
+    static final String CACHE_DIR_PREF = "cache_dir";
+    static final String CACHE_MAX_BYTES_PREF = "cache_max_bytes";
 
     @Parameter
     private PrefService prefs;
@@ -103,6 +107,7 @@ public class DefaultRemoveBgService extends AbstractService implements RemoveBgS
                     .apiKey(value)
                     .baseUrl(baseUrl)
                     .userAgent("removebg-fiji/" + version());
+            resultCache().map(DefaultRemoveBgService::openCache).ifPresent(builder::resultCache);
             customizer.accept(builder);
             return builder.build();
         });
@@ -136,6 +141,35 @@ public class DefaultRemoveBgService extends AbstractService implements RemoveBgS
             }
         }
         retired.clear();
+    }
+
+    @Override
+    public Optional<CacheSetting> resultCache() {
+        String directory = prefs.get(RemoveBgService.class, CACHE_DIR_PREF, null);
+        if (directory == null || directory.isBlank()) {
+            return Optional.empty();
+        }
+        long maxBytes = prefs.getLong(RemoveBgService.class, CACHE_MAX_BYTES_PREF, ResultCache.DEFAULT_MAX_BYTES);
+        return Optional.of(new CacheSetting(Path.of(directory.strip()),
+                maxBytes > 0 ? maxBytes : ResultCache.DEFAULT_MAX_BYTES));
+    }
+
+    @Override
+    public synchronized void setResultCache(CacheSetting setting) {
+        if (setting == null) {
+            prefs.remove(RemoveBgService.class, CACHE_DIR_PREF);
+            prefs.remove(RemoveBgService.class, CACHE_MAX_BYTES_PREF);
+        } else {
+            openCache(setting); // refuse a folder that cannot be used now, not at the first image
+            prefs.put(RemoveBgService.class, CACHE_DIR_PREF, setting.directory().toAbsolutePath().toString());
+            prefs.put(RemoveBgService.class, CACHE_MAX_BYTES_PREF, setting.maxBytes());
+        }
+        retireClients();
+    }
+
+    /** Opens the cache folder; an unusable one is refused naming {@code cache_dir}. */
+    private static ResultCache openCache(CacheSetting setting) {
+        return ResultCache.builder().directory(setting.directory()).maxBytes(setting.maxBytes()).build();
     }
 
     /** Replaces the environment lookup; tests use it to play {@value #API_KEY_ENVIRONMENT_VARIABLE}. */

@@ -64,7 +64,11 @@ public interface RemoveBgService extends SciJavaService {
 
     /**
      * The client for a key. Clients are shared between commands (one connection pool and one rate limiter per key)
-     * and closed when the context is disposed; callers must not close it.
+     * and closed when the context is disposed; callers must not close it. With a {@linkplain #resultCache() result
+     * cache} set, the client answers repeated images from it at no charge.
+     *
+     * @throws io.github.removebgsuite.common.error.InvalidParameterException naming {@code cache_dir} when the saved
+     *     cache folder can no longer be created or written
      */
     RemoveBgClient client(ApiKey apiKey);
 
@@ -76,4 +80,35 @@ public interface RemoveBgService extends SciJavaService {
 
     /** Withdraws the agreement, so the next upload asks again. */
     void withdrawUploadConsent();
+
+    /**
+     * The result-cache folder saved in Fiji's preferences, if any. Every client built by this service answers a
+     * repeated image (same backend, content and parameters) from it at no charge and saves every paid answer in it
+     * (the core's {@code ResultCache}: size-bounded, least recently used first out, checksummed, safe to share
+     * between Fiji instances and machines).
+     */
+    Optional<CacheSetting> resultCache();
+
+    /**
+     * Saves the result-cache folder (kept in Fiji's preferences) and builds the clients anew with it.
+     *
+     * @param setting the folder and its size bound, or null to switch the cache off
+     */
+    void setResultCache(CacheSetting setting);
+
+    /**
+     * A result-cache folder and the most it may hold.
+     *
+     * @param directory the folder (created when missing)
+     * @param maxBytes the most bytes kept before the least recently used answers are evicted; positive
+     */
+    record CacheSetting(java.nio.file.Path directory, long maxBytes) {
+        /** Checks the values. */
+        public CacheSetting {
+            java.util.Objects.requireNonNull(directory, "directory");
+            if (maxBytes <= 0) {
+                throw new IllegalArgumentException("maxBytes must be positive, was " + maxBytes);
+            }
+        }
+    }
 }

@@ -23,7 +23,10 @@ public final class UploadConsent {
     public static String notice(String baseUrl) {
         return "remove.bg runs in the cloud: every image you process with these commands is uploaded to "
                 + host(baseUrl) + " and the result is downloaded; each image is "
-                + "charged to your remove.bg account. Do not upload images you may not share.";
+                + "charged to your remove.bg account. What is sent: for the active image, its pixels as displayed "
+                + "(PNG) and its title as the file name; for a folder, each file as it is, with its name and the "
+                + "metadata inside it (EXIF camera and GPS data, comments). Tick 'Strip identifying metadata' to "
+                + "send a neutral name (image) or metadata-free copies. Do not upload images you may not share.";
     }
 
     /**

@@ -66,7 +66,8 @@ class ServiceAndMessagesTest {
         assertThat(service.uploadConsentGiven()).isTrue();
         service.withdrawUploadConsent();
         assertThat(service.uploadConsentGiven()).isFalse();
-        assertThat(UploadConsent.notice("https://api.remove.bg/v1.0")).contains("api.remove.bg").contains("uploaded");
+        assertThat(UploadConsent.notice("https://api.remove.bg/v1.0")).contains("api.remove.bg").contains("uploaded")
+                .contains("GPS").contains("Strip identifying metadata");
     }
 
     @Test
