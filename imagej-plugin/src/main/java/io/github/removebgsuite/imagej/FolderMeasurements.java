@@ -23,8 +23,8 @@ import org.scijava.log.LogService;
 
 /**
  * What a folder run adds for analysis, measured on each written result's alpha: the results-table row (outcome,
- * credits and message from the batch report; result size, foreground box and area from the result; the batch engine
- * reports no remove.bg headers per image, so the detected type stays empty), and on request the binary mask next to
+ * credits, message and detected type from the batch report (the type is empty for skipped images); result size,
+ * foreground box and area from the result), and on request the binary mask next to
  * the result ({@code <name>-mask.png}, 255 = foreground) and the traced selection, named after the input. Folder
  * inputs carry no ImageJ calibration: sizes and areas are in pixels.
  */
@@ -86,7 +86,8 @@ final class FolderMeasurements {
             roi.setName(name.replaceFirst("\\.[A-Za-z0-9]{1,5}$", ""));
             rois.add(roi);
         }
-        return new Measurement(name, 0, outcome, Optional.empty(), width, image.getHeight(), stats.bounds(),
+        Optional<String> type = item.metadata().flatMap(m -> m.detectedType());
+        return new Measurement(name, 0, outcome, type, width, image.getHeight(), stats.bounds(),
                 stats.pixels(), 1, 1, "pixel", threshold, credits, Optional.ofNullable(message));
     }
 

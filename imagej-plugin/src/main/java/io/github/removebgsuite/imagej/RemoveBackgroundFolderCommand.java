@@ -121,7 +121,8 @@ public class RemoveBackgroundFolderCommand extends AbstractRemoveBgCommand {
 
     @Parameter(label = "Strip identifying metadata", persist = false, required = false,
             description = "Upload copies without EXIF (camera, GPS, dates), XMP, IPTC, comments and text chunks; "
-                    + "orientation and colour profile are kept. The file name is still sent.")
+                    + "orientation and colour profile are kept. Each file is sent as image.<extension>, not under its "
+                    + "own name.")
     private Boolean strip_metadata = Boolean.FALSE;
 
     @Parameter(type = ItemIO.OUTPUT, label = "Processed", required = false)
@@ -250,6 +251,7 @@ public class RemoveBackgroundFolderCommand extends AbstractRemoveBgCommand {
                 .concurrency(concurrency == null ? 2 : concurrency)
                 .dryRun(dryRun)
                 .reprocess(Boolean.TRUE.equals(reprocess))
+                .hideFileNames(Boolean.TRUE.equals(strip_metadata))
                 .continueOnError(true)
                 .reportFile(output.resolve(REPORT_NAME))
                 .listener(new ProgressListener())

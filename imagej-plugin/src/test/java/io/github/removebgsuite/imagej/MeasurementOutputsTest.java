@@ -234,6 +234,7 @@ class MeasurementOutputsTest {
             names.add(image.replace(".png", ""));
             assertThat(table.getStringValue("Outcome", row)).isEqualTo("DONE");
             assertThat(table.getValue("Credits", row)).isEqualTo(0.25);
+            assertThat(table.getStringValue("Type", row)).as("remove.bg's X-Type").isNotBlank();
             ImagePlus mask = ij.IJ.openImage(out.resolve(image.replace(".png", "-mask.png")).toString());
             assertThat(mask.getBitDepth()).isEqualTo(8);
             int[] histogram = mask.getProcessor().getHistogram();

@@ -74,6 +74,7 @@ class UploadPrivacyTest {
         assertThat(module.isCanceled()).as(String.valueOf(module.getCancelReason())).isFalse();
         assertThat(module.getOutput("processed")).isEqualTo(1);
         Upload upload = upload(server.takeRequest(5, TimeUnit.SECONDS));
+        assertThat(upload.fileName).as("the original file name is not sent").isEqualTo("image.jpg");
         assertThat(TestMetadata.SECRETS).noneMatch(secret -> TestMetadata.contains(upload.bytes, secret));
         List<Object[]> segments = TestMetadata.jpegSegments(upload.bytes);
         byte[] exif = segments.stream().filter(s -> (Integer) s[0] == 0xe1).map(s -> (byte[]) s[1]).findFirst()

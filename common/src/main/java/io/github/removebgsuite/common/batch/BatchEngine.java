@@ -270,7 +270,7 @@ public final class BatchEngine {
             }
             RemoveBgRequest request;
             try {
-                request = RemoveBgRequest.builder().image(ImageSource.file(file)).options(job.options()).build();
+                request = RemoveBgRequest.builder().image(source(file)).options(job.options()).build();
             } catch (InvalidParameterException e) {
                 budget.cancel(estimate);
                 return failed(file, BigDecimal.ZERO, e.getMessage());
@@ -378,11 +378,20 @@ public final class BatchEngine {
                         job.manifestFile(), e.getMessage());
                 return BatchItem.of(file, Outcome.DONE, charged, target,
                         "the manifest could not be updated, so a re-run will process this image again: "
-                                + e.getMessage());
+                                + e.getMessage()).withMetadata(result.metadata());
             }
-            return result.fromCache()
+            return (result.fromCache()
                     ? BatchItem.of(file, Outcome.CACHED, BigDecimal.ZERO, target, "from the result cache: 0 credits")
-                    : BatchItem.of(file, Outcome.DONE, charged, target, null);
+                    : BatchItem.of(file, Outcome.DONE, charged, target, null)).withMetadata(result.metadata());
+        }
+
+        private ImageSource source(Path file) {
+            if (!job.hideFileNames()) {
+                return ImageSource.file(file);
+            }
+            String name = file.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            return ImageSource.file(file, "image" + (dot > 0 ? name.substring(dot).toLowerCase(Locale.ROOT) : ""));
         }
 
         private Optional<Path> plannedOutput(String stem) {

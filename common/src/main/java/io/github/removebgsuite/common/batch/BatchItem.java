@@ -1,5 +1,6 @@
 package io.github.removebgsuite.common.batch;
 
+import io.github.removebgsuite.common.client.ResultMetadata;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -16,9 +17,12 @@ import java.util.Optional;
  *     {@link Outcome#CACHED}, the earlier result
  *     for {@link Outcome#SKIPPED}, the planned path for {@link Outcome#ESTIMATED}
  * @param message why the input failed, was skipped or was not run; empty when it was done without remark
+ * @param metadata what remove.bg said about the result ({@code X-Type}, {@code X-Width}, {@code X-Height},
+ *     {@code X-Foreground-*}) for {@link Outcome#DONE} and {@link Outcome#CACHED}; empty otherwise (a skipped
+ *     image's earlier answer is not kept)
  */
 public record BatchItem(Path input, Outcome outcome, BigDecimal credits, Optional<Path> output,
-        Optional<String> message) {
+        Optional<String> message, Optional<ResultMetadata> metadata) {
 
     /** What happened to an input. */
     public enum Outcome {
@@ -46,9 +50,20 @@ public record BatchItem(Path input, Outcome outcome, BigDecimal credits, Optiona
         Objects.requireNonNull(credits, "credits");
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(metadata, "metadata");
+    }
+
+    /** An outcome without result metadata. */
+    public BatchItem(Path input, Outcome outcome, BigDecimal credits, Optional<Path> output, Optional<String> message) {
+        this(input, outcome, credits, output, message, Optional.empty());
     }
 
     static BatchItem of(Path input, Outcome outcome, BigDecimal credits, Path output, String message) {
         return new BatchItem(input, outcome, credits, Optional.ofNullable(output), Optional.ofNullable(message));
+    }
+
+    /** This outcome with the result's metadata attached. */
+    BatchItem withMetadata(ResultMetadata resultMetadata) {
+        return new BatchItem(input, outcome, credits, output, message, Optional.of(resultMetadata));
     }
 }

@@ -44,6 +44,7 @@ public final class BatchJob {
     private final Integer maxImages;
     private final boolean dryRun;
     private final boolean reprocess;
+    private final boolean hideFileNames;
     private final boolean continueOnError;
     private final Path manifestFile;
     private final Path reportFile;
@@ -64,6 +65,7 @@ public final class BatchJob {
         this.maxImages = b.maxImages;
         this.dryRun = b.dryRun;
         this.reprocess = b.reprocess;
+        this.hideFileNames = b.hideFileNames;
         this.continueOnError = b.continueOnError;
         this.manifestFile = b.manifestFile != null ? b.manifestFile
                 : b.outputDirectory.resolve(DEFAULT_MANIFEST_NAME);
@@ -93,6 +95,7 @@ public final class BatchJob {
         b.maxImages = maxImages;
         b.dryRun = dryRun;
         b.reprocess = reprocess;
+        b.hideFileNames = hideFileNames;
         b.continueOnError = continueOnError;
         b.manifestFile = manifestFile;
         b.reportFile = reportFile;
@@ -162,6 +165,11 @@ public final class BatchJob {
         return reprocess;
     }
 
+    /** Whether each image is uploaded as {@code image.<extension>} instead of under its own file name. */
+    public boolean hideFileNames() {
+        return hideFileNames;
+    }
+
     /** Whether the batch goes on after an image fails. */
     public boolean continueOnError() {
         return continueOnError;
@@ -198,7 +206,7 @@ public final class BatchJob {
                 + ", excludes=" + excludes + ", outputDirectory=" + outputDirectory + ", concurrency=" + concurrency
                 + (maxCredits != null ? ", maxCredits=" + maxCredits.toPlainString() : "")
                 + (maxImages != null ? ", maxImages=" + maxImages : "") + (dryRun ? ", dryRun" : "")
-                + (reprocess ? ", reprocess" : "") + "]";
+                + (reprocess ? ", reprocess" : "") + (hideFileNames ? ", hideFileNames" : "") + "]";
     }
 
     /** Builds a {@link BatchJob}. Not thread-safe. */
@@ -215,6 +223,7 @@ public final class BatchJob {
         private Integer maxImages;
         private boolean dryRun;
         private boolean reprocess;
+        private boolean hideFileNames;
         private boolean continueOnError = true;
         private Path manifestFile;
         private Path reportFile;
@@ -316,6 +325,15 @@ public final class BatchJob {
          */
         public Builder dryRun(boolean dryRun) {
             this.dryRun = dryRun;
+            return this;
+        }
+
+        /**
+         * Upload each image as {@code image.<extension>} instead of under its own file name, which can identify a
+         * patient, a sample or a customer. Results are still named after the inputs. Default: false.
+         */
+        public Builder hideFileNames(boolean hideFileNames) {
+            this.hideFileNames = hideFileNames;
             return this;
         }
 

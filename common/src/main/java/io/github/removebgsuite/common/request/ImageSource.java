@@ -18,9 +18,18 @@ import java.util.Objects;
 public sealed interface ImageSource permits ImageSource.File, ImageSource.Bytes, ImageSource.Stream,
         ImageSource.Base64, ImageSource.Url {
 
-    /** A file on disk, uploaded as a binary part and streamed from the disk. */
+    /** A file on disk, uploaded as a binary part under its own name and streamed from the disk. */
     static ImageSource file(Path path) {
-        return new File(path);
+        Path name = path.getFileName();
+        return new File(path, name == null ? "image" : name.toString());
+    }
+
+    /**
+     * A file on disk, uploaded under another name, e.g. {@code image.jpg} when the file's own name would identify a
+     * patient, a sample or a customer.
+     */
+    static ImageSource file(Path path, String uploadName) {
+        return new File(path, uploadName);
     }
 
     /** Bytes already in memory (a Camel {@code byte[]} body, say), uploaded as a binary part. */
@@ -59,17 +68,17 @@ public sealed interface ImageSource permits ImageSource.File, ImageSource.Bytes,
         InputStream open() throws IOException;
     }
 
-    /** A file on disk. */
-    record File(Path path) implements ImageSource {
-        /** Checks that a path is given. */
+    /**
+     * A file on disk.
+     *
+     * @param path where the file is
+     * @param filename the file name sent in the part's {@code Content-Disposition}
+     */
+    record File(Path path, String filename) implements ImageSource {
+        /** Checks that both are given. */
         public File {
             Objects.requireNonNull(path, "path");
-        }
-
-        /** The file name sent in the part's {@code Content-Disposition}. */
-        public String filename() {
-            Path name = path.getFileName();
-            return name == null ? "image" : name.toString();
+            Objects.requireNonNull(filename, "filename");
         }
 
         /** The file's size in bytes. */

@@ -137,6 +137,13 @@ class BatchEngineTest {
         BufferedImage result = ImageIO.read(out.resolve("a.png").toFile());
         assertThat(result.getColorModel().hasAlpha()).isTrue();
         assertThat(byInput(first).get(b).output()).contains(out.resolve("nested/deeper/b.png"));
+        // What remove.bg said about each result reaches the host (a Fiji results table, say).
+        assertThat(byInput(first).get(a).metadata()).hasValueSatisfying(m -> {
+            assertThat(m.detectedType()).isPresent();
+            assertThat(m.width()).isEqualTo(result.getWidth());
+            assertThat(m.height()).isEqualTo(result.getHeight());
+            assertThat(m.foreground()).isPresent();
+        });
 
         JsonNode json = new ObjectMapper().readTree(report.toFile());
         assertThat(json.get("items")).hasSize(3);
@@ -153,6 +160,7 @@ class BatchEngineTest {
         assertThat(emulator.requestCount()).isEqualTo(requestsBefore);
         assertThat(emulator.credits(KEY)).isEqualByComparingTo("97");
         assertThat(byInput(second).get(a).output()).contains(out.resolve("a.png"));
+        assertThat(byInput(second).get(a).metadata()).as("no answer this time").isEmpty();
     }
 
     @Test

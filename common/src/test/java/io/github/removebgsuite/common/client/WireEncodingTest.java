@@ -354,4 +354,20 @@ class WireEncodingTest {
         assertThat(List.copyOf(Wire.multipart(server.takeRequest()).keySet()))
                 .containsExactly("bg_color", "crop", "size", "type", "image_file");
     }
+
+    @Test
+    void aBatchThatHidesFileNamesUploadsImageDotExtensionAndStillNamesTheResultAfterTheInput() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.write(in.resolve("Patient 0042 - left eye.PNG"), IMAGE);
+        server.enqueue(Wire.pngResult(IMAGE).build());
+        io.github.removebgsuite.common.batch.BatchReport report = new io.github.removebgsuite.common.batch.BatchEngine(
+                client).run(io.github.removebgsuite.common.batch.BatchJob.builder().inputs(java.util.List.of(in))
+                .outputDirectory(dir.resolve("out")).hideFileNames(true).build());
+        assertThat(report.processed()).isEqualTo(1);
+        Wire.Part file = Wire.multipart(server.takeRequest()).get("image_file");
+        assertThat(file.headers().get("Content-Disposition"))
+                .isEqualTo("form-data; name=\"image_file\"; filename=\"image.png\"");
+        assertThat(file.body().toByteArray()).isEqualTo(IMAGE);
+        assertThat(dir.resolve("out").resolve("Patient 0042 - left eye.png")).exists();
+    }
 }
