@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 final class InFlightCalls {
 
     private int calls;
-    private int waiters;
 
     /** A call was handed to the client. */
     synchronized void started() {
@@ -30,42 +29,32 @@ final class InFlightCalls {
     }
 
     /**
-     * Waits until no call is in flight, at most {@code timeout}.
+     * Waits until no call is in flight, at most {@code timeout}. An interrupt (Camel interrupts its shutdown task when
+     * its own timeout forces the routes down) does not cut the wait short, since the calls waited for may already be
+     * charged; the thread's interrupt status is restored before returning.
      *
      * @return whether none is left in flight
      */
-    synchronized boolean awaitNone(Duration timeout) throws InterruptedException {
+    synchronized boolean awaitNone(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        waiters++;
-        notifyAll();
+        boolean interrupted = false;
         try {
             while (calls > 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
                 }
-                TimeUnit.NANOSECONDS.timedWait(this, left);
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
             return true;
         } finally {
-            waiters--;
-        }
-    }
-
-    /**
-     * Waits until some thread waits in {@link #awaitNone} (tests use it to act while a stop is waiting for a call).
-     *
-     * @return false when the timeout passed first
-     */
-    synchronized boolean awaitWaiter(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (waiters == 0) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
         }
-        return true;
     }
 }

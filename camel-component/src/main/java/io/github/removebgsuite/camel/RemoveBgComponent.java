@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -107,6 +109,9 @@ public class RemoveBgComponent extends HealthCheckComponent {
 
     /** The calls in flight on every endpoint of this component; the clients are closed only once they finished. */
     private final InFlightCalls inFlight = new InFlightCalls();
+
+    /** A permit for each stop that had to wait for calls in flight (tests act on it while the stop waits). */
+    private final Semaphore stopsWaiting = new Semaphore(0);
 
     /** Clients built by this component, one per API key and base URL; closed when the component stops. */
     private final Map<ClientKey, RemoveBgClient> clients = new ConcurrentHashMap<>();
@@ -215,17 +220,23 @@ public class RemoveBgComponent extends HealthCheckComponent {
     }
 
     /** Waits for the given calls to finish, at most the graceful stop timeout; says so in the log when it waits. */
-    void awaitInFlight(InFlightCalls calls, Object stopping) throws InterruptedException {
+    void awaitInFlight(InFlightCalls calls, Object stopping) {
         int pending = calls.count();
         if (pending == 0) {
             return;
         }
         LOG.info("{} stopping: waiting up to {} ms for {} remove.bg call(s) in flight", stopping,
                 gracefulStopTimeout, pending);
+        stopsWaiting.release();
         if (!calls.awaitNone(Duration.ofMillis(gracefulStopTimeout))) {
             LOG.warn("{} stopping: {} remove.bg call(s) still in flight after {} ms are abandoned; they may have "
                     + "been charged", stopping, calls.count(), gracefulStopTimeout);
         }
+    }
+
+    /** Waits until a stop waits for calls in flight; for tests. */
+    boolean awaitStopWaiting(Duration timeout) throws InterruptedException {
+        return stopsWaiting.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private static String blankToNull(String value) {
