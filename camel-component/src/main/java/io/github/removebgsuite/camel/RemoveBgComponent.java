@@ -107,6 +107,12 @@ public class RemoveBgComponent extends HealthCheckComponent {
             + "exchanges itself (its shutdown timeout); this is the backstop after it.")
     private long gracefulStopTimeout = 30_000;
 
+    @Metadata(label = "advanced", defaultValue = "1", description = "How many threads deflate the PNG of one "
+            + "composed ZIP result (composeZipToPng). A route composes many results at once, one per exchange in "
+            + "flight, so one thread each keeps the memory per exchange small (the decoded raster plus one 2 MB "
+            + "strip); raise it for routes that compose a few very large results one at a time.")
+    private int composeThreads = 1;
+
     /** The calls in flight on every endpoint of this component; the clients are closed only once they finished. */
     private final InFlightCalls inFlight = new InFlightCalls();
 
@@ -434,5 +440,18 @@ public class RemoveBgComponent extends HealthCheckComponent {
     /** How long a stopping producer waits for its remove.bg calls in flight. */
     public void setGracefulStopTimeout(long gracefulStopTimeout) {
         this.gracefulStopTimeout = gracefulStopTimeout;
+    }
+
+    /** How many threads deflate the PNG of one composed ZIP result. */
+    public int getComposeThreads() {
+        return composeThreads;
+    }
+
+    /** How many threads deflate the PNG of one composed ZIP result, at least 1. */
+    public void setComposeThreads(int composeThreads) {
+        if (composeThreads < 1) {
+            throw new IllegalArgumentException("composeThreads must be at least 1, was " + composeThreads);
+        }
+        this.composeThreads = composeThreads;
     }
 }

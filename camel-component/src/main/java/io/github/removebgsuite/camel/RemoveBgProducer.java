@@ -36,7 +36,7 @@ import org.apache.camel.support.DefaultAsyncProducer;
 public class RemoveBgProducer extends DefaultAsyncProducer {
 
     private final RemoveBgEndpoint endpoint;
-    private final ZipComposer composer = new ZipComposer();
+    private ZipComposer composer;
     private final InFlightCalls inFlight = new InFlightCalls();
     private RemoveBgClient client;
     private RemoveBgProducerHealthCheck healthCheck;
@@ -57,6 +57,7 @@ public class RemoveBgProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         client = endpoint.getComponent().clientFor(endpoint);
+        composer = ZipComposer.builder().threads(endpoint.getComponent().getComposeThreads()).build();
         if (endpoint.getComponent().isHealthCheckProducerEnabled()) {
             healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(),
                     "producers", WritableHealthCheckRepository.class);
