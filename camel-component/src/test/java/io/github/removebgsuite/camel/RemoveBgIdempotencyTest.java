@@ -14,6 +14,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -123,5 +125,39 @@ class RemoveBgIdempotencyTest {
                 .isEqualByComparingTo("2");
         assertThat(Files.readAllLines(tmp.resolve("seen-images.txt"))).as("the keys survive a restart")
                 .hasSize(2).allMatch(line -> line.matches("[0-9a-f]{64}"));
+    }
+
+    @Test
+    void theYamlRecipeDoesTheSame() throws Exception {
+        context = new DefaultCamelContext();
+        context.addComponent("removebg", TestComponents.component(KEY, EMULATOR.emulator().baseUrl()));
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        byte[] image = TestImages.png(100, 80, 10);
+        Files.write(in.resolve("a.png"), image);
+        Files.write(in.resolve("b.png"), image);
+        context.getRegistry().bind("seenImages", FileIdempotentRepository.fileIdempotentRepository(
+                tmp.resolve("seen-images.txt").toFile()));
+        String yaml = """
+                - route:
+                    from:
+                      uri: file:%s
+                      parameters: { initialDelay: 0, delay: 20, move: .done }
+                      steps:
+                        - idempotentConsumer:
+                            simple: ${hash(${body},SHA-256)}
+                            idempotentRepository: seenImages
+                            steps:
+                              - to: removebg:removeBackground?size=full&cacheDir=%s
+                              - to: mock:cut
+                """.formatted(in, tmp.resolve("cache"));
+        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("recipe.camel.yaml", yaml));
+        NotifyBuilder both = new NotifyBuilder(context).whenDone(2).create();
+        BigDecimal before = EMULATOR.emulator().credits(KEY);
+
+        context.start();
+
+        assertThat(both.matches(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(context.getEndpoint("mock:cut", MockEndpoint.class).getReceivedCounter()).isEqualTo(1);
+        assertThat(before.subtract(EMULATOR.emulator().credits(KEY))).isEqualByComparingTo("1");
     }
 }
