@@ -144,5 +144,13 @@ class RemoveBgKameletTest {
             }
         }
         assertThat(properties.get("baseUrl").get("default")).isEqualTo(RemoveBgConfiguration.DEFAULT_BASE_URL);
+
+        // the Kamelet names the component's own version, so a release cannot ship it pointing at another one
+        String version = new ObjectMapper().readTree(getClass().getResourceAsStream(
+                "/META-INF/io/github/removebgsuite/camel/removebg.json")).get("component").get("version").asText();
+        assertThat(((Map<String, Object>) metadata.get("annotations")).get("camel.apache.org/catalog.version"))
+                .isEqualTo(version);
+        assertThat((List<String>) spec.get("dependencies"))
+                .contains("mvn:io.github.removebgsuite:camel-removebg:" + version);
     }
 }
