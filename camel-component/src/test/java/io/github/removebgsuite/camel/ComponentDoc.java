@@ -65,7 +65,8 @@ final class ComponentDoc {
         for (Map.Entry<String, JsonNode> option : entries(descriptor.get("properties"))) {
             (option.getValue().path("kind").asText().equals("path") ? path : query).add(option);
         }
-        out.append("\n== Endpoint Options\n\nThe ").append(title).append(" endpoint is configured using URI syntax:\n\n")
+        out.append("\n== Endpoint Options\n\nThe ").append(title)
+                .append(" endpoint is configured using URI syntax:\n\n")
                 .append("----\n").append(component.get("syntax").asText()).append("\n----\n\n")
                 .append("with the following path and query parameters:\n\n")
                 .append("=== Path Parameters (").append(path.size()).append(" parameters)\n\n");

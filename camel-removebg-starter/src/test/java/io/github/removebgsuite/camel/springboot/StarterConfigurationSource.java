@@ -36,8 +36,9 @@ final class StarterConfigurationSource {
     /** The options that become properties, in the descriptor's order. */
     List<Map.Entry<String, JsonNode>> options() {
         List<Map.Entry<String, JsonNode>> options = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = descriptor.get("componentProperties").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> option = it.next();
+        Iterator<Map.Entry<String, JsonNode>> all = descriptor.get("componentProperties").fields();
+        while (all.hasNext()) {
+            Map.Entry<String, JsonNode> option = all.next();
             if (!SKIPPED.contains(option.getKey())) {
                 options.add(option);
             }
@@ -104,7 +105,8 @@ final class StarterConfigurationSource {
                 + "autowired instead of a client built from these options. Generated from removebg.json by "
                 + "StarterConfigurationSource (camel-removebg-starter's tests); do not edit.");
         out.append("@ConfigurationProperties(prefix = \"camel.component.removebg\")\n")
-                .append("public class RemoveBgComponentConfiguration extends ComponentConfigurationPropertiesCommon {\n\n")
+                .append("public class RemoveBgComponentConfiguration")
+                .append(" extends ComponentConfigurationPropertiesCommon {\n\n")
                 .append(fields)
                 .append(accessors, 0, accessors.length() - 1)
                 .append("}\n");
