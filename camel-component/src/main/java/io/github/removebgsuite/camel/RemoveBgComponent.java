@@ -1,9 +1,9 @@
 package io.github.removebgsuite.camel;
 
+import io.github.removebgsuite.common.cache.ResultCache;
 import io.github.removebgsuite.common.client.RemoveBgClient;
 import io.github.removebgsuite.common.ratelimit.MegapixelRateLimiter;
 import io.github.removebgsuite.common.retry.RetryPolicy;
-import io.github.removebgsuite.common.cache.ResultCache;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -119,7 +119,7 @@ public class RemoveBgComponent extends HealthCheckComponent {
     /** A permit for each stop that had to wait for calls in flight (tests act on it while the stop waits). */
     private final Semaphore stopsWaiting = new Semaphore(0);
 
-    /** Clients built by this component, one per API key and base URL; closed when the component stops. */
+    /** Clients built by this component, one per credential, base URL and cache; closed when the component stops. */
     private final Map<ClientKey, RemoveBgClient> clients = new ConcurrentHashMap<>();
 
     /** Creates the component. */
