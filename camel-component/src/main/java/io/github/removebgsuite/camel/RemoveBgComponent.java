@@ -1,12 +1,16 @@
 package io.github.removebgsuite.camel;
 
+import io.github.removebgsuite.common.cache.ResultCache;
 import io.github.removebgsuite.common.client.RemoveBgClient;
 import io.github.removebgsuite.common.ratelimit.MegapixelRateLimiter;
 import io.github.removebgsuite.common.retry.RetryPolicy;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -14,6 +18,8 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.PropertiesHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code removebg:} component. Its options are the defaults of every {@code removebg:} endpoint of the
@@ -22,6 +28,8 @@ import org.apache.camel.util.PropertiesHelper;
  */
 @Component("removebg")
 public class RemoveBgComponent extends HealthCheckComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RemoveBgComponent.class);
 
     @Metadata(description = "The default options of every endpoint; each endpoint gets its own copy.")
     private RemoveBgConfiguration configuration = new RemoveBgConfiguration();
@@ -83,7 +91,35 @@ public class RemoveBgComponent extends HealthCheckComponent {
             + "answers. Re-synchronised from every X-RateLimit-Remaining header.")
     private int rateLimit = MegapixelRateLimiter.DEFAULT_MEGAPIXELS_PER_MINUTE;
 
-    /** Clients built by this component, one per API key and base URL; closed when the component stops. */
+    @Metadata(label = "producer,cache", description = "Folder of the shared result cache, the default of every "
+            + "endpoint's cacheDir: every paid answer is saved there and a repeated request is answered from it at "
+            + "no charge (header CamelRemoveBgFromCache=true). Not set: no cache.")
+    private String cacheDir;
+
+    @Metadata(label = "producer,cache", defaultValue = "1073741824", description = "The most bytes the result cache "
+            + "folder holds (default 1 GiB), the default of every endpoint's cacheMaxSize.")
+    private long cacheMaxSize = ResultCache.DEFAULT_MAX_BYTES;
+
+    @Metadata(label = "advanced", defaultValue = "30s", javaType = "java.time.Duration", description = "How long a "
+            + "stopping producer (its route stopping, or the CamelContext shutting down) waits for its remove.bg "
+            + "calls still in flight, so a call that may already be charged is not aborted and its answer is "
+            + "delivered (and saved in the result cache). Camel's graceful shutdown first waits for in-flight "
+            + "exchanges itself (its shutdown timeout); this is the backstop after it.")
+    private long gracefulStopTimeout = 30_000;
+
+    @Metadata(label = "advanced", defaultValue = "1", description = "How many threads deflate the PNG of one "
+            + "composed ZIP result (composeZipToPng). A route composes many results at once, one per exchange in "
+            + "flight, so one thread each keeps the memory per exchange small (the decoded raster plus one 2 MB "
+            + "strip); raise it for routes that compose a few very large results one at a time.")
+    private int composeThreads = 1;
+
+    /** The calls in flight on every endpoint of this component; the clients are closed only once they finished. */
+    private final InFlightCalls inFlight = new InFlightCalls();
+
+    /** A permit for each stop that had to wait for calls in flight (tests act on it while the stop waits). */
+    private final Semaphore stopsWaiting = new Semaphore(0);
+
+    /** Clients built by this component, one per credential, base URL and cache; closed when the component stops. */
     private final Map<ClientKey, RemoveBgClient> clients = new ConcurrentHashMap<>();
 
     /** Creates the component. */
@@ -105,6 +141,8 @@ public class RemoveBgComponent extends HealthCheckComponent {
                 "shadowOpacity."));
         endpointConfiguration.getAdditionalParameters().putAll(PropertiesHelper.extractProperties(parameters,
                 "additionalParameter."));
+        endpoint.setCacheDir(cacheDir);
+        endpoint.setCacheMaxSize(cacheMaxSize);
         setProperties(endpoint, parameters);
         endpoint.validateOptions();
         return endpoint;
@@ -131,8 +169,13 @@ public class RemoveBgComponent extends HealthCheckComponent {
      *
      * @throws IllegalArgumentException when neither a client nor an API key or OAuth token is configured
      */
-    RemoveBgClient clientFor(RemoveBgConfiguration endpointConfiguration) {
+    RemoveBgClient clientFor(RemoveBgEndpoint endpoint) {
+        RemoveBgConfiguration endpointConfiguration = endpoint.getConfiguration();
         if (endpointConfiguration.getClient() != null) {
+            if (blankToNull(endpoint.getCacheDir()) != null) {
+                LOG.warn("cacheDir is ignored on {}: it uses a RemoveBgClient bean, whose own result cache applies",
+                        endpoint);
+            }
             return endpointConfiguration.getClient();
         }
         String apiKey = blankToNull(endpointConfiguration.getApiKey());
@@ -141,7 +184,10 @@ public class RemoveBgComponent extends HealthCheckComponent {
             throw new IllegalArgumentException("No remove.bg credentials: set the apiKey (or oauthToken) option on "
                     + "the removebg component or endpoint, or bind a RemoveBgClient in the registry");
         }
-        ClientKey key = new ClientKey(endpointConfiguration.getBaseUrl(), apiKey, oauthToken);
+        String cache = blankToNull(endpoint.getCacheDir());
+        ClientKey key = new ClientKey(endpointConfiguration.getBaseUrl(), apiKey, oauthToken,
+                cache == null ? null : Path.of(cache.strip()).toAbsolutePath().normalize(),
+                endpoint.getCacheMaxSize());
         return clients.computeIfAbsent(key, this::newClient);
     }
 
@@ -156,6 +202,9 @@ public class RemoveBgComponent extends HealthCheckComponent {
                 .rateLimiter(new MegapixelRateLimiter(rateLimit))
                 .retryPolicy(retryPolicy())
                 .maxResponseBytes(maxResponseBytes);
+        if (key.cacheDir() != null) {
+            builder.resultCache(ResultCache.builder().directory(key.cacheDir()).maxBytes(key.cacheMaxSize()).build());
+        }
         if (key.apiKey() != null) {
             builder.apiKey(key.apiKey());
         } else {
@@ -176,12 +225,42 @@ public class RemoveBgComponent extends HealthCheckComponent {
                 .build();
     }
 
+    /** Waits for the given calls to finish, at most the graceful stop timeout; says so in the log when it waits. */
+    void awaitInFlight(InFlightCalls calls, Object stopping) {
+        int pending = calls.count();
+        if (pending == 0) {
+            return;
+        }
+        LOG.info("{} stopping: waiting up to {} ms for {} remove.bg call(s) in flight", stopping,
+                gracefulStopTimeout, pending);
+        stopsWaiting.release();
+        if (!calls.awaitNone(Duration.ofMillis(gracefulStopTimeout))) {
+            LOG.warn("{} stopping: {} remove.bg call(s) still in flight after {} ms are abandoned; they may have "
+                    + "been charged", stopping, calls.count(), gracefulStopTimeout);
+        }
+    }
+
+    /** Waits until a stop waits for calls in flight; for tests. */
+    boolean awaitStopWaiting(Duration timeout) throws InterruptedException {
+        return stopsWaiting.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
 
+    /** The calls in flight on every endpoint of this component. */
+    InFlightCalls inFlight() {
+        return inFlight;
+    }
+
+    /**
+     * Waits for the calls in flight (at most {@link #getGracefulStopTimeout()}), then closes the clients this
+     * component built: closing a client aborts its calls, and a call that was sent may already be charged.
+     */
     @Override
     protected void doStop() throws Exception {
+        awaitInFlight(inFlight, "removebg component");
         super.doStop();
         for (RemoveBgClient client : clients.values()) {
             client.close();
@@ -190,14 +269,14 @@ public class RemoveBgComponent extends HealthCheckComponent {
     }
 
     /** Identifies a shared client; its string form never shows the credentials. */
-    private record ClientKey(String baseUrl, String apiKey, String oauthToken) {
+    private record ClientKey(String baseUrl, String apiKey, String oauthToken, Path cacheDir, long cacheMaxSize) {
         ClientKey {
             baseUrl = baseUrl == null ? RemoveBgConfiguration.DEFAULT_BASE_URL : baseUrl;
         }
 
         @Override
         public String toString() {
-            return "ClientKey[" + baseUrl + "]";
+            return "ClientKey[" + baseUrl + (cacheDir == null ? "" : ", cache " + cacheDir) + "]";
         }
     }
 
@@ -331,5 +410,48 @@ public class RemoveBgComponent extends HealthCheckComponent {
     /** The client-side rate limit in megapixel images per minute. */
     public void setRateLimit(int rateLimit) {
         this.rateLimit = rateLimit;
+    }
+
+    /** The result cache folder, or null for none. */
+    public String getCacheDir() {
+        return cacheDir;
+    }
+
+    /** Folder of the shared result cache, the default of every endpoint's cacheDir. */
+    public void setCacheDir(String cacheDir) {
+        this.cacheDir = cacheDir;
+    }
+
+    /** The most bytes the result cache folder holds. */
+    public long getCacheMaxSize() {
+        return cacheMaxSize;
+    }
+
+    /** The most bytes the result cache folder holds, the default of every endpoint's cacheMaxSize. */
+    public void setCacheMaxSize(long cacheMaxSize) {
+        this.cacheMaxSize = cacheMaxSize;
+    }
+
+    /** The graceful stop timeout in milliseconds. */
+    public long getGracefulStopTimeout() {
+        return gracefulStopTimeout;
+    }
+
+    /** How long a stopping producer waits for its remove.bg calls in flight. */
+    public void setGracefulStopTimeout(long gracefulStopTimeout) {
+        this.gracefulStopTimeout = gracefulStopTimeout;
+    }
+
+    /** How many threads deflate the PNG of one composed ZIP result. */
+    public int getComposeThreads() {
+        return composeThreads;
+    }
+
+    /** How many threads deflate the PNG of one composed ZIP result, at least 1. */
+    public void setComposeThreads(int composeThreads) {
+        if (composeThreads < 1) {
+            throw new IllegalArgumentException("composeThreads must be at least 1, was " + composeThreads);
+        }
+        this.composeThreads = composeThreads;
     }
 }

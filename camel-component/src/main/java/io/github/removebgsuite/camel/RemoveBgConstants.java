@@ -210,6 +210,12 @@ public final class RemoveBgConstants {
             + "absent until the account was read once.", javaType = "java.math.BigDecimal")
     public static final String CREDIT_BALANCE = "CamelRemoveBgCreditBalance";
 
+    /** Whether the result came from the result cache. */
+    @Metadata(label = "producer", description = "Whether the result was answered from the result cache (cacheDir) "
+            + "instead of a call: then nothing was charged and CamelRemoveBgCreditsCharged is 0. Always set on a "
+            + "removeBackground reply, false without a cache.", javaType = "Boolean")
+    public static final String FROM_CACHE = "CamelRemoveBgFromCache";
+
     /** Warnings about the parameters sent. */
     @Metadata(label = "producer", description = "Warnings about the parameters of this call (for example crop_margin "
             + "without crop, or the deprecated add_shadow); absent when there are none.",

@@ -1,5 +1,6 @@
 package io.github.removebgsuite.camel;
 
+import io.github.removebgsuite.common.cache.ResultCache;
 import io.github.removebgsuite.common.request.RemoveBgOptions;
 import java.util.Map;
 import org.apache.camel.AsyncEndpoint;
@@ -29,6 +30,18 @@ public class RemoveBgEndpoint extends DefaultEndpoint implements AsyncEndpoint, 
 
     @UriParam
     private RemoveBgConfiguration configuration;
+
+    @UriParam(label = "producer,cache", description = "Folder of the shared result cache: every paid answer is saved "
+            + "there, keyed on the backend, the image's content and the parameters, and a repeated request (a "
+            + "redelivered or re-polled file, another route, another run or machine sharing the folder) is answered "
+            + "from it at no charge, with the header CamelRemoveBgFromCache=true. Created if missing; safe for "
+            + "several processes at once. Requests whose image remove.bg downloads (imageUrl, bgImageUrl) bypass it. "
+            + "Not set: no cache. Ignored when a RemoveBgClient bean is used (configure that client's cache).")
+    private String cacheDir;
+
+    @UriParam(label = "producer,cache", defaultValue = "1073741824", description = "The most bytes the result cache "
+            + "folder holds (default 1 GiB); past it the least recently used answers are evicted.")
+    private long cacheMaxSize = ResultCache.DEFAULT_MAX_BYTES;
 
     private Map<String, String> parameters;
     private RemoveBgOptions options;
@@ -123,5 +136,25 @@ public class RemoveBgEndpoint extends DefaultEndpoint implements AsyncEndpoint, 
         this.configuration = configuration;
         this.options = null;
         this.parameters = null;
+    }
+
+    /** The result cache folder, or null for none. */
+    public String getCacheDir() {
+        return cacheDir;
+    }
+
+    /** Folder of the shared result cache; a repeated request is answered from it at no charge. */
+    public void setCacheDir(String cacheDir) {
+        this.cacheDir = cacheDir;
+    }
+
+    /** The most bytes the result cache folder holds. */
+    public long getCacheMaxSize() {
+        return cacheMaxSize;
+    }
+
+    /** The most bytes the result cache folder holds; least recently used answers are evicted past it. */
+    public void setCacheMaxSize(long cacheMaxSize) {
+        this.cacheMaxSize = cacheMaxSize;
     }
 }

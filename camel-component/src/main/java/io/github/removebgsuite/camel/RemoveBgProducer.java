@@ -12,6 +12,10 @@ import io.github.removebgsuite.common.request.ImageSource;
 import io.github.removebgsuite.common.request.ImproveRequest;
 import io.github.removebgsuite.common.request.RemoveBgOptions;
 import io.github.removebgsuite.common.request.RemoveBgRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +36,8 @@ import org.apache.camel.support.DefaultAsyncProducer;
 public class RemoveBgProducer extends DefaultAsyncProducer {
 
     private final RemoveBgEndpoint endpoint;
-    private final ZipComposer composer = new ZipComposer();
+    private ZipComposer composer;
+    private final InFlightCalls inFlight = new InFlightCalls();
     private RemoveBgClient client;
     private RemoveBgProducerHealthCheck healthCheck;
     private WritableHealthCheckRepository healthCheckRepository;
@@ -51,7 +56,8 @@ public class RemoveBgProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        client = endpoint.getComponent().clientFor(endpoint.getConfiguration());
+        client = endpoint.getComponent().clientFor(endpoint);
+        composer = ZipComposer.builder().threads(endpoint.getComponent().getComposeThreads()).build();
         if (endpoint.getComponent().isHealthCheckProducerEnabled()) {
             healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(),
                     "producers", WritableHealthCheckRepository.class);
@@ -63,8 +69,14 @@ public class RemoveBgProducer extends DefaultAsyncProducer {
         }
     }
 
+    /**
+     * Waits for this producer's calls still in flight (at most the component's {@code gracefulStopTimeout}) before
+     * stopping: a call that was sent may already be charged, so its answer is delivered rather than dropped. Camel's
+     * graceful shutdown has normally waited for the exchanges already; this covers a route stopped with a timeout.
+     */
     @Override
     protected void doStop() throws Exception {
+        endpoint.getComponent().awaitInFlight(inFlight, endpoint);
         if (healthCheckRepository != null && healthCheck != null) {
             healthCheckRepository.removeHealthCheck(healthCheck);
             healthCheck = null;
@@ -74,11 +86,16 @@ public class RemoveBgProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        InFlightCalls all = endpoint.getComponent().inFlight();
+        inFlight.started();
+        all.started();
         CompletableFuture<?> call;
         try {
             call = call(exchange);
         } catch (Exception e) {
             // invalid parameters or an unreadable body: nothing was sent, no credit spent
+            inFlight.finished();
+            all.finished();
             exchange.setException(e);
             callback.done(true);
             return true;
@@ -89,7 +106,12 @@ public class RemoveBgProducer extends DefaultAsyncProducer {
                     exchange.setException(unwrap(failure));
                 }
             } finally {
-                callback.done(false);
+                try {
+                    callback.done(false);
+                } finally {
+                    inFlight.finished();
+                    all.finished();
+                }
             }
         });
         return false;
@@ -152,6 +174,7 @@ public class RemoveBgProducer extends DefaultAsyncProducer {
         out.setHeader(RemoveBgConstants.WIDTH, metadata.width());
         out.setHeader(RemoveBgConstants.HEIGHT, metadata.height());
         out.setHeader(RemoveBgConstants.CREDITS_CHARGED, metadata.creditsCharged());
+        out.setHeader(RemoveBgConstants.FROM_CACHE, result.fromCache());
         metadata.foreground().ifPresent(box -> {
             out.setHeader(RemoveBgConstants.FOREGROUND_TOP, box.top());
             out.setHeader(RemoveBgConstants.FOREGROUND_LEFT, box.left());
@@ -166,11 +189,18 @@ public class RemoveBgProducer extends DefaultAsyncProducer {
     }
 
     /**
-     * Composes a ZIP result into a PNG in memory; a malformed archive fails the exchange with the core's
-     * {@code CompositionException}, like any answer that is not what was promised.
+     * Composes a ZIP result into a PNG, reading the result's bytes in place (no copy of the archive); only the
+     * decoded colour raster and matte are held while the PNG is written. A malformed archive fails the exchange with
+     * the core's {@code CompositionException}, like any answer that is not what was promised.
      */
     private byte[] composeToPng(RemoveBgResult result) {
-        return composer.compose(result.bytes());
+        ByteArrayOutputStream png = new ByteArrayOutputStream(Math.max(1024, result.size()));
+        try (InputStream zip = result.openStream()) {
+            composer.compose(zip, png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in-memory streams: unreachable
+        }
+        return png.toByteArray();
     }
 
     private static void onAccount(Exchange exchange, Account account) {
