@@ -1,20 +1,36 @@
 package hudson.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
+import hudson.security.ACL;
+import hudson.security.AccessControlled;
 import java.io.IOException;
 
 /**
- * Shim of jenkins-core {@code hudson.model.Run}: one build of a {@link Job}.
+ * Shim of jenkins-core {@code hudson.model.Run}: one build of a {@link Job}. Its permissions are its job's.
  *
  * @param <JobT> the job type
  * @param <RunT> the build type
  */
-public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable {
+public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
+        implements AccessControlled {
+    private final transient JobT project;
     private volatile Result result;
 
     /** A new build of {@code job}. */
     protected Run(@NonNull JobT job) {
+        this.project = job;
+    }
+
+    /** The job this is a build of. */
+    public @NonNull JobT getParent() {
+        return project;
+    }
+
+    /** The build's result so far, or null while it is running without one. */
+    public @CheckForNull Result getResult() {
+        return result;
     }
 
     /** Sets the result; it can only get worse. */
@@ -31,5 +47,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     @NonNull
     public EnvVars getEnvironment(@NonNull TaskListener listener) throws IOException, InterruptedException {
         return new EnvVars();
+    }
+
+    @Override
+    public @NonNull ACL getACL() {
+        return getParent().getACL();
     }
 }
