@@ -220,8 +220,8 @@ public final class BatchSummary implements Serializable {
         map.put("failed", failed);
         map.put("notRun", notRun);
         map.put("estimated", estimated);
-        map.put("credits", creditsSpent);
-        map.put("estimatedCredits", estimatedCredits);
+        map.put("credits", plain(creditsSpent));
+        map.put("estimatedCredits", plain(estimatedCredits));
         map.put("dryRun", dryRun);
         ArrayList<String> outputs = new ArrayList<>();
         ArrayList<String> failedInputs = new ArrayList<>();
@@ -244,6 +244,12 @@ public final class BatchSummary implements Serializable {
         map.put("reportFile", reportFile);
         map.put("stopReason", stopReason);
         return map;
+    }
+
+    /** {@code 2} rather than {@code 2.00}, and never {@code 1E+1}. */
+    private static BigDecimal plain(BigDecimal n) {
+        BigDecimal stripped = n.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     @Override

@@ -19,6 +19,7 @@ import jenkins.model.Jenkins;
 import jenkins.model.RunAction2;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
+import org.kohsuke.stapler.verb.GET;
 
 /**
  * The remove.bg part of a build's page: the outcome counts and credits on the build's summary ({@code summary.jelly}),
@@ -120,6 +121,7 @@ public final class RemoveBackgroundAction implements RunAction2 {
      * path>&size=<pixels, at most 256>}. Refuses users without <em>Job/Workspace</em> (403), paths the step did not
      * report or that lead outside the workspace (404), and a workspace that is gone or offline (404).
      */
+    @GET
     public void doThumbnail(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException, InterruptedException {
         if (run == null) {
             rsp.sendError(HttpServletResponse.SC_NOT_FOUND);
