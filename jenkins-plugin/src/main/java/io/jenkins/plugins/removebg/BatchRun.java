@@ -7,6 +7,7 @@ import io.github.removebgsuite.common.batch.StopSignal;
 import java.io.PrintStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One batch, run on a thread of its own while the step's thread waits for it, so that an abort of the build (which
@@ -15,19 +16,27 @@ import java.util.concurrent.ExecutionException;
  *
  * <p>The first interrupt requests a graceful stop ({@link StopSignal#requestStop()}): no new image is started and the
  * calls in flight may finish within the grace period and are saved. A second interrupt stops at once
- * ({@link StopSignal#stopNow()}). Each is said in the build log.
+ * ({@link StopSignal#stopNow()}). Each is said in the build log. An abort while the batch still waits for another
+ * build to release the output folder ends the wait at once: nothing was sent yet, so nothing is at stake.
  */
 final class BatchRun {
     private final CompletableFuture<BatchReport> report = new CompletableFuture<>();
     private final StopSignal stop;
     private final PrintStream log;
+    private final AtomicBoolean waitingForLock;
+    private final Thread thread;
     private int interrupts;
 
-    /** Starts {@code job} on a new thread. */
-    BatchRun(BatchEngine engine, BatchJob job, StopSignal stop, PrintStream log) {
+    /**
+     * Starts {@code job} on a new thread.
+     *
+     * @param waitingForLock true while the batch waits for another build's output folder (set by the job's listener)
+     */
+    BatchRun(BatchEngine engine, BatchJob job, StopSignal stop, PrintStream log, AtomicBoolean waitingForLock) {
         this.stop = stop;
         this.log = log;
-        Thread thread = new Thread(() -> {
+        this.waitingForLock = waitingForLock;
+        this.thread = new Thread(() -> {
             try {
                 report.complete(engine.run(job));
             } catch (Throwable t) {
@@ -43,14 +52,19 @@ final class BatchRun {
      * report (which, after a stop, lists the images not run).
      *
      * @throws RuntimeException whatever the engine threw (a {@code RemoveBgException} when nothing could be processed)
+     * @throws InterruptedException when the build was aborted before the batch could start
      */
-    BatchReport await() {
+    BatchReport await() throws InterruptedException {
         while (true) {
             try {
                 return report.get();
             } catch (InterruptedException e) {
                 interrupts++;
-                if (interrupts == 1) {
+                if (waitingForLock.get()) {
+                    log.println(RemoveBackgroundCallable.LOG_PREFIX + "Aborted while waiting for another build's output "
+                            + "folder; nothing was sent.");
+                    thread.interrupt();
+                } else if (interrupts == 1) {
                     log.println(RemoveBackgroundCallable.LOG_PREFIX + "Abort requested: no new image is started; the "
                             + "calls in flight may take up to " + stop.grace().toSeconds() + " s to finish and their "
                             + "paid results are saved. Abort again to stop at once.");
@@ -63,6 +77,12 @@ final class BatchRun {
                 }
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
+                if (interrupts > 0 && waitingForLock.get()) {
+                    InterruptedException aborted = new InterruptedException("remove.bg: the build was aborted while "
+                            + "waiting for another build's output folder; nothing was sent");
+                    aborted.initCause(cause);
+                    throw aborted;
+                }
                 if (cause instanceof RuntimeException re) {
                     throw re;
                 }

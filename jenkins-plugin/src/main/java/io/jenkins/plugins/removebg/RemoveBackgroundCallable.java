@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import jenkins.MasterToSlaveFileCallable;
 
@@ -71,6 +72,7 @@ final class RemoveBackgroundCallable extends MasterToSlaveFileCallable<BatchSumm
             log.println(LOG_PREFIX + "Warning: " + mask(warning));
         }
 
+        AtomicBoolean waitingForLock = new AtomicBoolean();
         StopSignal stop = new StopSignal(settings.stopGraceSeconds > 0
                 ? Duration.ofSeconds(settings.stopGraceSeconds) : StopSignal.DEFAULT_GRACE);
         BatchJob.Builder job = BatchJob.builder()
@@ -85,7 +87,7 @@ final class RemoveBackgroundCallable extends MasterToSlaveFileCallable<BatchSumm
                 .continueOnError(!failOnError)
                 .reportFile(report)
                 .stopSignal(stop)
-                .listener(new LogListener(log, workspace));
+                .listener(new LogListener(log, workspace, waitingForLock));
         if (settings.concurrency > 0) {
             job.concurrency(settings.concurrency);
         }
@@ -100,7 +102,7 @@ final class RemoveBackgroundCallable extends MasterToSlaveFileCallable<BatchSumm
         BatchReport result;
         boolean aborted;
         try (RemoveBgClient client = newClient(cache)) {
-            BatchRun batch = new BatchRun(new BatchEngine(client), job.build(), stop, log);
+            BatchRun batch = new BatchRun(new BatchEngine(client), job.build(), stop, log, waitingForLock);
             result = batch.await();
             aborted = batch.aborted();
         } catch (RemoveBgException e) {
@@ -202,14 +204,17 @@ final class RemoveBackgroundCallable extends MasterToSlaveFileCallable<BatchSumm
     private final class LogListener implements BatchListener {
         private final PrintStream log;
         private final Path workspace;
+        private final AtomicBoolean waitingForLock;
 
-        LogListener(PrintStream log, Path workspace) {
+        LogListener(PrintStream log, Path workspace, AtomicBoolean waitingForLock) {
             this.log = log;
             this.workspace = workspace;
+            this.waitingForLock = waitingForLock;
         }
 
         @Override
         public void onStart(int total) {
+            waitingForLock.set(false);
             log.println(LOG_PREFIX + total + (total == 1 ? " image" : " images") + " matched "
                     + String.join(", ", settings.includes)
                     + (settings.excludes.isEmpty() ? "" : " (excluding " + String.join(", ", settings.excludes) + ")")
@@ -227,6 +232,7 @@ final class RemoveBackgroundCallable extends MasterToSlaveFileCallable<BatchSumm
 
         @Override
         public void onWaitingForLock(Path lockFile) {
+            waitingForLock.set(true);
             log.println(LOG_PREFIX + "Another build is writing to " + BatchSummary.relative(workspace,
                     lockFile.getParent()) + "; waiting for it to finish.");
         }

@@ -133,6 +133,39 @@ class AbortTest {
     }
 
     @Test
+    void anAbortWhileWaitingForAnotherBuildsFolderEndsAtOnceAndSendsNothing() throws Exception {
+        api.emulator().faults().enqueue(Fault.hold(), 1);
+        log.expect("Abort requested");
+        CompletableFuture<Throwable> firstEnded = new CompletableFuture<>();
+        Thread first = build(step(), FakeBuild.of(), firstEnded);
+        assertThat(api.emulator().faults().awaitHeld(1, WAIT)).isTrue();
+        LogLatch secondLog = new LogLatch().expect("Another build is writing to out").expect("Aborted while waiting");
+        CompletableFuture<Throwable> secondEnded = new CompletableFuture<>();
+        Thread second = new Thread(() -> {
+            try {
+                new StepRunner(step(), null).work(new FilePath(workspace.toFile()), new EnvVars(),
+                        new StreamTaskListener(secondLog, StandardCharsets.UTF_8), Secret.fromString(KEY));
+                secondEnded.complete(null);
+            } catch (Throwable t) {
+                secondEnded.complete(t);
+            }
+        }, "second executor");
+        second.start();
+        secondLog.await("Another build is writing to out");
+
+        second.interrupt();
+        Throwable thrown = secondEnded.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(thrown).isInstanceOf(InterruptedException.class).hasMessageContaining("nothing was sent");
+        assertThat(secondLog.text()).contains("Aborted while waiting for another build's output folder");
+        assertThat(api.emulator().requestCount()).as("only the first build's held call").isEqualTo(1);
+        first.interrupt();
+        log.await("Abort requested");
+        api.emulator().faults().releaseHeld();
+        assertThat(firstEnded.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+    }
+
+    @Test
     void anAbortedPipelineStepSavesTheHeldCall() throws Exception {
         api.emulator().faults().enqueue(Fault.hold(), 1);
         log.expect("Abort requested").expect("[removebg] Summary:");
