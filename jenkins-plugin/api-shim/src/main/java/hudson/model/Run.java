@@ -15,12 +15,24 @@ import java.io.IOException;
  */
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
         implements AccessControlled {
+    /** The build number. */
+    public transient int number;
     private final transient JobT project;
     private volatile Result result;
 
     /** A new build of {@code job}. */
-    protected Run(@NonNull JobT job) {
+    protected Run(@NonNull JobT job) throws IOException {
         this.project = job;
+    }
+
+    /** The build number. */
+    public int getNumber() {
+        return number;
+    }
+
+    /** The build before this one, or null; subclasses that keep a build history answer it. */
+    public @CheckForNull RunT getPreviousBuild() {
+        return null;
     }
 
     /** The job this is a build of. */

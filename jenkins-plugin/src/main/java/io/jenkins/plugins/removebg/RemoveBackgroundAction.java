@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.FilePath;
+import hudson.model.Action;
 import hudson.model.Item;
 import hudson.model.Node;
 import hudson.model.Run;
@@ -12,11 +13,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 import jenkins.model.Jenkins;
 import jenkins.model.RunAction2;
+import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 import org.kohsuke.stapler.verb.GET;
@@ -28,9 +31,10 @@ import org.kohsuke.stapler.verb.GET;
  *
  * <p>The gallery's thumbnails come from {@link #doThumbnail}: scaled on the node that holds the workspace to at most
  * {@value Thumbnails#MAX_SIZE} pixels, only for images the step itself reported, only inside the workspace, and only
- * for users with <em>Job/Workspace</em> permission (as Jenkins' own workspace browser requires).
+ * for users with <em>Job/Workspace</em> permission (as Jenkins' own workspace browser requires). While its build is
+ * the job's last, it adds the credits-per-build trend to the job's page ({@link RemoveBackgroundTrendAction}).
  */
-public final class RemoveBackgroundAction implements RunAction2 {
+public final class RemoveBackgroundAction implements RunAction2, SimpleBuildStep.LastBuildAction {
     private final List<BatchSummary> runs = new ArrayList<>();
     private transient Run<?, ?> run;
     /** Finds the workspace of a run on its node; tests replace it, since no Jenkins runs there. */
@@ -195,6 +199,12 @@ public final class RemoveBackgroundAction implements RunAction2 {
     /** Replaces how workspaces are found (tests, where no Jenkins runs). */
     void workspaces(Function<BatchSummary, FilePath> locator) {
         this.workspaces = locator;
+    }
+
+    /** The job's credits-per-build trend, while this is the job's last build. */
+    @Override
+    public Collection<? extends Action> getProjectActions() {
+        return run == null ? List.of() : List.of(new RemoveBackgroundTrendAction(run));
     }
 
     @Override

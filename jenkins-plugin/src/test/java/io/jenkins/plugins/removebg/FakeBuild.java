@@ -5,6 +5,8 @@ import hudson.model.Job;
 import hudson.model.Run;
 import hudson.security.ACL;
 import hudson.security.Permission;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Set;
 
 /**
@@ -17,7 +19,7 @@ final class FakeBuild {
 
     /** A build of a job that grants {@code granted}. */
     static TestRun of(Permission... granted) {
-        return new TestRun(new TestJob(Set.of(granted)));
+        return TestRun.create(new TestJob(Set.of(granted)), 1, null);
     }
 
     /** A job with a fixed ACL. */
@@ -35,10 +37,32 @@ final class FakeBuild {
         }
     }
 
-    /** A build of a {@link TestJob}. */
+    /** A build of a {@link TestJob}, with the build before it. */
     static final class TestRun extends Run<TestJob, TestRun> {
-        TestRun(TestJob job) {
+        private final TestRun previous;
+
+        private TestRun(TestJob job, int number, TestRun previous) throws IOException {
             super(job);
+            this.number = number;
+            this.previous = previous;
+        }
+
+        static TestRun create(TestJob job, int number, TestRun previous) {
+            try {
+                return new TestRun(job, number, previous);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** The next build of the same job. */
+        TestRun next() {
+            return create(getParent(), number + 1, this);
+        }
+
+        @Override
+        public TestRun getPreviousBuild() {
+            return previous;
         }
     }
 }
