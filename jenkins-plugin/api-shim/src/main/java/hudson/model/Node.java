@@ -5,7 +5,8 @@ import hudson.FilePath;
 import hudson.security.AccessControlled;
 
 /**
- * Shim of jenkins-core {@code hudson.model.Node} (only what the plugin uses; the real one is also a {@code Describable},
+ * Shim of jenkins-core {@code hudson.model.Node} (only what the plugin uses; the real one is also a
+ * {@code Describable},
  * {@code ExtensionPoint} and {@code PersistenceRoot}): the controller's built-in node or an agent.
  */
 public abstract class Node implements AccessControlled {

@@ -61,8 +61,8 @@ final class BatchRun {
             } catch (InterruptedException e) {
                 interrupts++;
                 if (waitingForLock.get()) {
-                    log.println(RemoveBackgroundCallable.LOG_PREFIX + "Aborted while waiting for another build's output "
-                            + "folder; nothing was sent.");
+                    log.println(RemoveBackgroundCallable.LOG_PREFIX
+                            + "Aborted while waiting for another build's output folder; nothing was sent.");
                     thread.interrupt();
                 } else if (interrupts == 1) {
                     log.println(RemoveBackgroundCallable.LOG_PREFIX + "Abort requested: no new image is started; the "

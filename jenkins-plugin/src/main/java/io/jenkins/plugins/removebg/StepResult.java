@@ -28,7 +28,9 @@ final class StepResult {
         return summary;
     }
 
-    /** SUCCESS, UNSTABLE (failed images with {@code failOnError: false}), FAILURE or ABORTED (the build was aborted). */
+    /**
+     * SUCCESS, UNSTABLE (failed images with {@code failOnError: false}), FAILURE, or ABORTED (the build was aborted).
+     */
     @NonNull
     Result result() {
         return result;

@@ -135,7 +135,8 @@ final class StepRunner {
         if (step.isFailOnError()) {
             return new StepResult(summary, Result.FAILURE, message);
         }
-        log.println(RemoveBackgroundCallable.LOG_PREFIX + message + "; marking the build unstable (failOnError: false).");
+        log.println(RemoveBackgroundCallable.LOG_PREFIX + message
+                + "; marking the build unstable (failOnError: false).");
         return new StepResult(summary, Result.UNSTABLE, message);
     }
 
@@ -189,7 +190,8 @@ final class StepRunner {
                     // The step's own value wins; 0 or empty falls back to the global default.
                     .concurrency(orDefault(s.getConcurrency(), g == null ? 0 : g.getConcurrency()))
                     .timeoutSeconds(orDefault(s.getTimeoutSeconds(), g == null ? 0 : g.getTimeoutSeconds()))
-                    .cacheDir(env.expand(s.getCacheDir() != null ? s.getCacheDir() : g == null ? null : g.getCacheDir()));
+                    .cacheDir(env.expand(s.getCacheDir() != null ? s.getCacheDir()
+                            : g == null ? null : g.getCacheDir()));
             if (g != null) {
                 b.connectTimeoutSeconds(g.getConnectTimeoutSeconds())
                         .maxAttempts(g.getMaxAttempts())

@@ -58,7 +58,8 @@ class RemoveBackgroundStepJenkinsTest {
                 + " credits=${r.credits} outputs=${r.outputs.size()}\"\n"
                 + "  if (r.outputs.contains('out/assets/a.png')) { echo 'branch: a is ready' }\n"
                 + "  if (r.failed == 0 && r.credits > 1) { echo 'branch: paid for fresh cut-outs' }\n"
-                + "  def again = removeBackground credentialsId: 'removebg', includes: 'assets/*.jpg', outputDir: 'out',"
+                + "  def again = removeBackground credentialsId: 'removebg', includes: 'assets/*.jpg',"
+                + " outputDir: 'out',"
                 + " size: 'full', apiUrl: '" + emulator.baseUrl() + "'\n"
                 + "  if (again.skipped == 2 && again.credits == 0) { echo 'branch: nothing to pay for' }\n"
                 + "}\n", true));

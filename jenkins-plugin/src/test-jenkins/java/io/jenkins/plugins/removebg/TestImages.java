@@ -19,7 +19,8 @@ final class TestImages {
     }
 
     /** Writes one distinct JPEG per name (each with its own content and SHA-256). */
-    static void put(FilePath workspace, int width, int height, String... names) throws IOException, InterruptedException {
+    static void put(FilePath workspace, int width, int height, String... names)
+            throws IOException, InterruptedException {
         int seed = 1;
         for (String name : names) {
             BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -43,7 +44,8 @@ final class TestImages {
     /** Adds a global Secret text credential holding {@code key}. */
     static void addKey(String id, String key) throws IOException {
         SystemCredentialsProvider.getInstance().getCredentials()
-                .add(new StringCredentialsImpl(CredentialsScope.GLOBAL, id, "remove.bg API key", Secret.fromString(key)));
+                .add(new StringCredentialsImpl(CredentialsScope.GLOBAL, id, "remove.bg API key",
+                        Secret.fromString(key)));
         SystemCredentialsProvider.getInstance().save();
     }
 }

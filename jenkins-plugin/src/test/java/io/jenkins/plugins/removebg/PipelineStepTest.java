@@ -82,7 +82,8 @@ class PipelineStepTest {
                 .containsEntry("reportFile", "cutouts/removebg-report.json");
         assertThat((BigDecimal) r.get("credits")).isEqualByComparingTo("3");
         assertThat((List<Object>) r.get("outputs"))
-                .containsExactlyInAnyOrder("cutouts/assets/red.png", "cutouts/assets/blue.png", "cutouts/assets/tote.png");
+                .containsExactlyInAnyOrder("cutouts/assets/red.png", "cutouts/assets/blue.png",
+                        "cutouts/assets/tote.png");
         assertThat((List<?>) r.get("failedInputs")).isEmpty();
         // Only JDK values, so the map survives Pipeline's serialisation and a sandboxed script reads it.
         r.values().forEach(v -> assertThat(v == null || v instanceof Serializable

@@ -80,7 +80,8 @@ class ThumbnailTest {
         action(FakeBuild.of(Item.WORKSPACE)).doThumbnail(request("0", "in/big.png", "1000"), rsp.proxy());
 
         assertThat(rsp.status).isEqualTo(200);
-        assertThat(rsp.headers).containsEntry("Content-Type", "image/png").containsEntry("X-Content-Type-Options", "nosniff");
+        assertThat(rsp.headers).containsEntry("Content-Type", "image/png")
+                .containsEntry("X-Content-Type-Options", "nosniff");
         BufferedImage thumb = ImageIO.read(new ByteArrayInputStream(rsp.body.toByteArray()));
         assertThat(thumb.getWidth()).as("capped at 256 px, scaled on the node").isEqualTo(256);
         assertThat(thumb.getHeight()).isEqualTo(171);
