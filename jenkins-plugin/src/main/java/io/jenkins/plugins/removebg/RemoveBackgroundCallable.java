@@ -144,7 +144,9 @@ final class RemoveBackgroundCallable extends MasterToSlaveFileCallable<BatchSumm
             cache.maxBytes(settings.cacheMaxBytes);
         }
         try {
-            return cache.build();
+            ResultCache built = cache.build();
+            log.println(LOG_PREFIX + "Result cache: " + dir + " (a result paid for once is reused at no cost)");
+            return built;
         } catch (RuntimeException e) {
             throw new AbortException("remove.bg: cacheDir '" + settings.cacheDir + "' cannot be used: "
                     + mask(e.getMessage()));
