@@ -6,6 +6,7 @@ import hudson.EnvVars;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
 import java.io.IOException;
+import jenkins.model.RunAction2;
 
 /**
  * Shim of jenkins-core {@code hudson.model.Run}: one build of a {@link Job}. Its permissions are its job's.
@@ -52,6 +53,15 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         }
         if (result == null || r.isWorseThan(result)) {
             result = r;
+        }
+    }
+
+    /** Attaches an action; a {@link RunAction2} is told which build it belongs to. */
+    @Override
+    public void addAction(@NonNull Action a) {
+        super.addAction(a);
+        if (a instanceof RunAction2) {
+            ((RunAction2) a).onAttached(this);
         }
     }
 

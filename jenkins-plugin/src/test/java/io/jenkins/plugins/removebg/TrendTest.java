@@ -31,14 +31,14 @@ class TrendTest {
         step.setSize("full");
 
         FakeBuild.TestRun first = FakeBuild.of();
-        RemoveBackgroundAction.record(first, ws.run(step, KEY).summary(), null).onAttached(first);
+        RemoveBackgroundAction.record(first, ws.run(step, KEY).summary(), null);
         FakeBuild.TestRun second = first.next();
-        RemoveBackgroundAction.record(second, ws.run(step, KEY).summary(), null).onAttached(second);
+        RemoveBackgroundAction.record(second, ws.run(step, KEY).summary(), null);
         FakeBuild.TestRun withoutTheStep = second.next();
         FakeBuild.TestRun fourth = withoutTheStep.next();
         ws.image("in/c.jpg", 3);
         RemoveBackgroundAction last = RemoveBackgroundAction.record(fourth, ws.run(step, KEY).summary(), null);
-        last.onAttached(fourth);
+        assertThat(last.getRun()).as("told its build when added, as Jenkins does").isSameAs(fourth);
 
         Collection<? extends Action> projectActions = last.getProjectActions();
 
