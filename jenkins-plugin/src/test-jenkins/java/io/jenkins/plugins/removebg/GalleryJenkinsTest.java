@@ -22,7 +22,10 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-/** The build page's gallery over HTTP: thumbnails for users with Job/Workspace, nothing for others or outside paths. */
+/**
+ * The build page's gallery over HTTP: thumbnails for users with Job/Workspace, nothing for others or outside paths;
+ * and the job page's credits-per-build trend.
+ */
 @WithJenkins
 class GalleryJenkinsTest {
     private static final String KEY = "gallery-rule-key-07d";
@@ -45,6 +48,7 @@ class GalleryJenkinsTest {
         FreeStyleProject project = j.createFreeStyleProject("gallery");
         RemoveBackgroundBuilder step = new RemoveBackgroundBuilder("removebg", "in/*.jpg", "out");
         step.setApiUrl(emulator.baseUrl());
+        step.setSize("full");
         project.getBuildersList().add(step);
         File workspace = new File(j.createTmpDir(), "ws");
         project.setCustomWorkspace(workspace.getPath());
@@ -65,6 +69,10 @@ class GalleryJenkinsTest {
         HtmlPage page = dev.goTo(build.getUrl() + "removebg/");
         assertThat(page.asXml()).contains("thumbnail?run=0&amp;size=128&amp;path=in%2Fshoe.jpg")
                 .contains("out%2Fin%2Fshoe.png");
+
+        HtmlPage jobPage = dev.getPage(project);
+        assertThat(jobPage.asNormalizedText()).contains("remove.bg: 1 credits over the last 1 builds")
+                .contains("1 processed, 0 cached, 0 skipped, 0 failed");
 
         dev.setThrowExceptionOnFailingStatusCode(false);
         for (String path : new String[] {"../ws/in/shoe.jpg", workspace.getAbsolutePath() + "/in/shoe.jpg",
