@@ -2,6 +2,7 @@ package hudson;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.Computer;
 import hudson.remoting.LocalChannel;
 import hudson.remoting.VirtualChannel;
 import java.io.ByteArrayInputStream;
@@ -109,6 +110,16 @@ public final class FilePath implements SerializableOnlyOverRemoting {
         } catch (ClassNotFoundException e) {
             throw new IOException("Cannot deserialise the " + what, e);
         }
+    }
+
+    /** The channel to the node that holds this path; the local channel for a path in this JVM. */
+    public VirtualChannel getChannel() {
+        return channel != null ? channel : localChannel;
+    }
+
+    /** The computer of the node that holds this path, or null (always, with no Jenkins running). */
+    public @CheckForNull Computer toComputer() {
+        return null;
     }
 
     @Override

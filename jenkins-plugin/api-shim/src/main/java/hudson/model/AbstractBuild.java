@@ -1,5 +1,7 @@
 package hudson.model;
 
+import java.io.IOException;
+
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.FilePath;
@@ -12,7 +14,7 @@ import hudson.FilePath;
  */
 public abstract class AbstractBuild<P extends AbstractProject<P, R>, R extends AbstractBuild<P, R>> extends Run<P, R> {
     /** A new build of {@code job}. */
-    protected AbstractBuild(@NonNull P job) {
+    protected AbstractBuild(@NonNull P job) throws IOException {
         super(job);
     }
 

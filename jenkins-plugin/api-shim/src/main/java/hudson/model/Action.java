@@ -3,8 +3,8 @@ package hudson.model;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
 /**
- * Shim of jenkins-core {@code hudson.model.Action} (without the newer menu defaults): contributes information and pages
- * to a model object such as a build.
+ * Shim of jenkins-core {@code hudson.model.Action} (without the newer menu defaults such as {@code getEvent()}):
+ * contributes information and pages to a model object such as a build.
  */
 public interface Action extends ModelObject {
     /** The icon of the side-panel link, or null to show none. */
@@ -18,7 +18,5 @@ public interface Action extends ModelObject {
 
     /** The URL segment under the owner, or null when the action has no page. */
     @CheckForNull
-    default String getUrlName() {
-        return null;
-    }
+    String getUrlName();
 }

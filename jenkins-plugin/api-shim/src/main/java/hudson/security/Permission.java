@@ -18,6 +18,8 @@ public final class Permission {
 
     static {
         known("hudson.model.Item.Configure");
+        known("hudson.model.Item.Read");
+        known("hudson.model.Item.Workspace");
         known("hudson.model.Item.ExtendedRead");
         known("com.cloudbees.plugins.credentials.CredentialsProvider.UseItem");
     }

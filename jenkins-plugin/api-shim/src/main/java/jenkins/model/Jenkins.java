@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
+import hudson.model.Node;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
@@ -13,10 +14,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Shim of jenkins-core {@code jenkins.model.Jenkins}. No Jenkins ever runs in the sandbox, so {@link #get()} always
+ * Shim of jenkins-core {@code jenkins.model.Jenkins} (its real superclass {@code AbstractCIBase} is left out; it is a
+ * {@link Node}, the built-in one). No Jenkins ever runs in the sandbox, so {@link #get()} always
  * throws, as it does in a real plain unit test.
  */
-public class Jenkins implements AccessControlled {
+public class Jenkins extends Node implements AccessControlled {
     /** Overall administration. */
     public static final Permission ADMINISTER = Permission.HUDSON_ADMINISTER;
 
@@ -56,6 +58,18 @@ public class Jenkins implements AccessControlled {
     @SuppressWarnings("rawtypes")
     public Descriptor getDescriptorOrDie(Class<? extends Describable> type) {
         throw new AssertionError(type + " is missing its descriptor");
+    }
+
+    /** The built-in node's name: the empty string. */
+    @Override
+    public String getNodeName() {
+        return "";
+    }
+
+    /** The agent called {@code name}, or null. */
+    @CheckForNull
+    public Node getNode(String name) {
+        return null;
     }
 
     @Override

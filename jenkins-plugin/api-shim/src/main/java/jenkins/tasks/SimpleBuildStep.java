@@ -4,10 +4,12 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
+import hudson.model.Action;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStep;
 import java.io.IOException;
+import java.util.Collection;
 
 /**
  * Shim of jenkins-core {@code jenkins.tasks.SimpleBuildStep}: a build step that works in freestyle builds and, through
@@ -24,5 +26,11 @@ public interface SimpleBuildStep extends BuildStep {
     /** Whether the step needs a workspace. */
     default boolean requiresWorkspace() {
         return true;
+    }
+
+    /** An action of a build that adds actions to its job while it is the job's last build. */
+    interface LastBuildAction extends Action {
+        /** The actions to add to the job owning this build. */
+        Collection<? extends Action> getProjectActions();
     }
 }

@@ -9,7 +9,9 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one run of the step did, as the agent reports it back to the controller and as the build page shows it: the
@@ -21,6 +23,7 @@ public final class BatchSummary implements Serializable {
 
     private final int processed;
     private final int skipped;
+    private final int cached;
     private final int failed;
     private final int notRun;
     private final int estimated;
@@ -31,12 +34,26 @@ public final class BatchSummary implements Serializable {
     private final String stopReason;
     @CheckForNull
     private final String reportFile;
+    /** Whether the build was aborted while the step ran (the calls in flight were let finish and saved). */
+    private final boolean aborted;
+    /** Inputs an earlier, interrupted run may have been charged for without saving the result. */
+    private final ArrayList<String> possiblyCharged;
     /** A plain ArrayList: it crosses remoting and is stored in build.xml. */
     private final ArrayList<Entry> entries;
+    /** The node that holds the workspace ("" for the built-in node), set on the controller; null when unknown. */
+    @CheckForNull
+    private String workspaceNode;
+    /** The workspace as its node sees it, set on the controller; null when unknown. */
+    @CheckForNull
+    private String workspaceRemote;
 
-    BatchSummary(BatchReport report, Path workspace, @CheckForNull Path reportFile) {
+    BatchSummary(BatchReport report, Path workspace, @CheckForNull Path reportFile, boolean aborted) {
         this.processed = report.processed();
         this.skipped = report.skipped();
+        this.cached = report.cached();
+        this.aborted = aborted;
+        this.possiblyCharged = new ArrayList<>();
+        report.possiblyCharged().forEach(p -> possiblyCharged.add(relative(workspace, p)));
         this.failed = report.failed();
         this.notRun = report.notRun();
         this.dryRun = report.dryRun();
@@ -71,6 +88,25 @@ public final class BatchSummary implements Serializable {
     /** Images skipped because the manifest shows them done with the same parameters. */
     public int getSkipped() {
         return skipped;
+    }
+
+    /**
+     * Images whose result came from the shared result cache (another workspace or build paid for it) and was
+     * written; they cost nothing.
+     */
+    public int getCached() {
+        return cached;
+    }
+
+    /** Whether the build was aborted while this run was under way. */
+    public boolean isAborted() {
+        return aborted;
+    }
+
+    /** Inputs an earlier, interrupted run may have been charged for without saving their results. */
+    @NonNull
+    public List<String> getPossiblyCharged() {
+        return Collections.unmodifiableList(possiblyCharged);
     }
 
     /** Images that failed. */
@@ -117,6 +153,24 @@ public final class BatchSummary implements Serializable {
         return reportFile;
     }
 
+    /** The node that holds the workspace ("" for the built-in node), or null when unknown. */
+    @CheckForNull
+    String getWorkspaceNode() {
+        return workspaceNode;
+    }
+
+    /** The workspace as its node sees it, or null when unknown. */
+    @CheckForNull
+    String getWorkspaceRemote() {
+        return workspaceRemote;
+    }
+
+    /** Records where the workspace is, for the build page's thumbnails (set on the controller). */
+    void locateWorkspace(@CheckForNull String node, @CheckForNull String remote) {
+        this.workspaceNode = node;
+        this.workspaceRemote = remote;
+    }
+
     /** One entry per input, in the order they finished. */
     @NonNull
     public List<Entry> getEntries() {
@@ -132,14 +186,70 @@ public final class BatchSummary implements Serializable {
                     .append(estimatedCredits.stripTrailingZeros().toPlainString()).append(" credits, ")
                     .append(skipped).append(" skipped");
         } else {
-            s.append(processed).append(" processed, ").append(skipped).append(" skipped, ").append(failed)
+            s.append(processed).append(" processed, ").append(skipped).append(" skipped, ");
+            if (cached > 0) {
+                s.append(cached).append(" from the cache, ");
+            }
+            s.append(failed)
                     .append(" failed, ").append(notRun).append(" not run; ")
                     .append(creditsSpent.stripTrailingZeros().toPlainString()).append(" credits spent");
         }
         if (stopReason != null) {
             s.append("; stopped early: ").append(stopReason);
         }
+        if (aborted) {
+            s.append("; the build was aborted");
+        }
         return s.toString();
+    }
+
+    /**
+     * The summary as the Pipeline step returns it: a map of plain values, which a sandboxed Pipeline script reads
+     * without any approval ({@code r.processed}, {@code r.outputs.size()}):
+     * {@code processed}, {@code skipped}, {@code cached}, {@code failed}, {@code notRun}, {@code estimated} (integers),
+     * {@code credits} and {@code estimatedCredits} (decimals), {@code dryRun} (boolean), {@code outputs} (the
+     * workspace-relative result files of this run, written or already there), {@code failedInputs} and
+     * {@code notRunInputs} (workspace-relative inputs), {@code reportFile} (or null) and {@code stopReason} (or null).
+     */
+    @NonNull
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("processed", processed);
+        map.put("skipped", skipped);
+        map.put("cached", cached);
+        map.put("failed", failed);
+        map.put("notRun", notRun);
+        map.put("estimated", estimated);
+        map.put("credits", plain(creditsSpent));
+        map.put("estimatedCredits", plain(estimatedCredits));
+        map.put("dryRun", dryRun);
+        ArrayList<String> outputs = new ArrayList<>();
+        ArrayList<String> failedInputs = new ArrayList<>();
+        ArrayList<String> notRunInputs = new ArrayList<>();
+        for (Entry e : entries) {
+            switch (e.getOutcome()) {
+                case "FAILED" -> failedInputs.add(e.getInput());
+                case "NOT_RUN" -> notRunInputs.add(e.getInput());
+                case "ESTIMATED" -> { }
+                default -> {
+                    if (e.getOutput() != null) {
+                        outputs.add(e.getOutput());
+                    }
+                }
+            }
+        }
+        map.put("outputs", outputs);
+        map.put("failedInputs", failedInputs);
+        map.put("notRunInputs", notRunInputs);
+        map.put("reportFile", reportFile);
+        map.put("stopReason", stopReason);
+        return map;
+    }
+
+    /** {@code 2} rather than {@code 2.00}, and never {@code 1E+1}. */
+    private static BigDecimal plain(BigDecimal n) {
+        BigDecimal stripped = n.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     @Override
@@ -174,7 +284,7 @@ public final class BatchSummary implements Serializable {
             return input;
         }
 
-        /** DONE, SKIPPED, FAILED, NOT_RUN or ESTIMATED. */
+        /** DONE, SKIPPED, CACHED, FAILED, NOT_RUN or ESTIMATED. */
         @NonNull
         public String getOutcome() {
             return outcome;

@@ -156,6 +156,31 @@ final class FormChecks {
         return problem == null ? FormValidation.ok() : FormValidation.error(problem);
     }
 
+    /**
+     * The result cache folder: empty for none; an absolute folder on the node shares the cache between workspaces;
+     * a relative one lives in each workspace.
+     */
+    static FormValidation cacheDir(@CheckForNull String value) {
+        if (value == null || value.isBlank() || hasVariable(value)) {
+            return FormValidation.ok();
+        }
+        String v = value.trim();
+        if (isAbsolute(v)) {
+            return v.replace('\\', '/').matches("(.*/)?\\.\\.(/.*)?")
+                    ? FormValidation.error("Give the cache folder without '..'.") : FormValidation.ok();
+        }
+        String problem = WorkspacePaths.checkRelative(v);
+        if (problem != null) {
+            return FormValidation.error(problem);
+        }
+        return FormValidation.warning("A relative folder is inside each build's workspace, so workspaces do not share "
+                + "it; use an absolute folder on the agents (such as /var/cache/removebg) to share paid results.");
+    }
+
+    static boolean isAbsolute(String path) {
+        return path.startsWith("/") || path.startsWith("\\") || path.matches("^[A-Za-z]:[\\\\/].*");
+    }
+
     /** A drop-down of an API enumeration, with an empty first entry for "the API's default". */
     static <E extends Enum<E>> ListBoxModel choices(E[] values, Function<E, String> wireValue) {
         ListBoxModel model = new ListBoxModel();

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.removebg;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
@@ -9,10 +10,13 @@ import io.github.removebgsuite.common.batch.BatchItem;
 import io.github.removebgsuite.common.batch.BatchJob;
 import io.github.removebgsuite.common.batch.BatchListener;
 import io.github.removebgsuite.common.batch.BatchReport;
+import io.github.removebgsuite.common.batch.StopSignal;
+import io.github.removebgsuite.common.cache.ResultCache;
 import io.github.removebgsuite.common.client.RemoveBgClient;
 import io.github.removebgsuite.common.error.InvalidParameterException;
 import io.github.removebgsuite.common.error.RemoveBgException;
 import io.github.removebgsuite.common.request.RemoveBgOptions;
+import io.github.removebgsuite.common.retry.RetryPolicy;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,8 +24,11 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
@@ -65,6 +72,9 @@ final class RemoveBackgroundCallable extends MasterToSlaveFileCallable<BatchSumm
             log.println(LOG_PREFIX + "Warning: " + mask(warning));
         }
 
+        AtomicBoolean waitingForLock = new AtomicBoolean();
+        StopSignal stop = new StopSignal(settings.stopGraceSeconds > 0
+                ? Duration.ofSeconds(settings.stopGraceSeconds) : StopSignal.DEFAULT_GRACE);
         BatchJob.Builder job = BatchJob.builder()
                 .baseDirectory(workspace)
                 .includes(settings.includes)
@@ -76,7 +86,8 @@ final class RemoveBackgroundCallable extends MasterToSlaveFileCallable<BatchSumm
                 .reprocess(settings.reprocess)
                 .continueOnError(!failOnError)
                 .reportFile(report)
-                .listener(new LogListener(log, workspace));
+                .stopSignal(stop)
+                .listener(new LogListener(log, workspace, waitingForLock));
         if (settings.concurrency > 0) {
             job.concurrency(settings.concurrency);
         }
@@ -86,13 +97,16 @@ final class RemoveBackgroundCallable extends MasterToSlaveFileCallable<BatchSumm
         if (settings.maxImages > 0) {
             job.maxImages(settings.maxImages);
         }
-        // An abort interrupts this thread, which the engine takes as a graceful stop: the images in flight are saved.
+        ResultCache cache = cache(workspace, log);
 
         BatchReport result;
-        try (RemoveBgClient client = newClient()) {
-            result = new BatchEngine(client).run(job.build());
+        boolean aborted;
+        try (RemoveBgClient client = newClient(cache)) {
+            BatchRun batch = new BatchRun(new BatchEngine(client), job.build(), stop, log, waitingForLock);
+            result = batch.await();
+            aborted = batch.aborted();
         } catch (RemoveBgException e) {
-            // A bad parameter or an unreadable manifest: nothing was processed.
+            // A bad parameter, an unreadable manifest or a folder another run holds: nothing was processed.
             throw new AbortException("remove.bg: " + mask(e.getMessage()));
         } catch (UncheckedIOException e) {
             // The report could not be written; the images themselves are done and recorded in the manifest.
@@ -102,11 +116,41 @@ final class RemoveBackgroundCallable extends MasterToSlaveFileCallable<BatchSumm
             log.println(LOG_PREFIX + "Warning: no file matched " + String.join(", ", settings.includes)
                     + " in the workspace; check the includes pattern.");
         }
-        if (Thread.interrupted()) {
-            throw new InterruptedException("remove.bg: the build was aborted; " + result.processed()
-                    + " images were finished before it stopped");
+        if (aborted) {
+            logAborted(log, result, workspace);
         }
-        return new BatchSummary(result, workspace, report);
+        return new BatchSummary(result, workspace, report, aborted);
+    }
+
+    /** Says in the log what an abort left undone. */
+    private void logAborted(PrintStream log, BatchReport result, Path workspace) {
+        List<String> notRun = result.items().stream().filter(i -> i.outcome() == BatchItem.Outcome.NOT_RUN)
+                .map(i -> BatchSummary.relative(workspace, i.input())).toList();
+        log.println(LOG_PREFIX + "Aborted: " + result.processed() + " finished and saved, " + notRun.size()
+                + " not run" + (notRun.isEmpty() ? "." : ": " + String.join(", ", notRun)
+                + " (the next build processes them)."));
+    }
+
+    /** The shared result cache, or null when none is configured. */
+    @CheckForNull
+    private ResultCache cache(Path workspace, PrintStream log) throws IOException {
+        if (settings.cacheDir == null) {
+            return null;
+        }
+        Path dir = FormChecks.isAbsolute(settings.cacheDir) ? Path.of(settings.cacheDir).normalize()
+                : WorkspacePaths.resolveInside(workspace, settings.cacheDir, "cacheDir");
+        ResultCache.Builder cache = ResultCache.builder().directory(dir);
+        if (settings.cacheMaxBytes > 0) {
+            cache.maxBytes(settings.cacheMaxBytes);
+        }
+        try {
+            ResultCache built = cache.build();
+            log.println(LOG_PREFIX + "Result cache: " + dir + " (a result paid for once is reused at no cost)");
+            return built;
+        } catch (RuntimeException e) {
+            throw new AbortException("remove.bg: cacheDir '" + settings.cacheDir + "' cannot be used: "
+                    + mask(e.getMessage()));
+        }
     }
 
     /** The options, with {@code bg_image_file} resolved inside the workspace, checked by the core. */
@@ -124,13 +168,30 @@ final class RemoveBackgroundCallable extends MasterToSlaveFileCallable<BatchSumm
         }
     }
 
-    private RemoveBgClient newClient() {
+    private RemoveBgClient newClient(@CheckForNull ResultCache cache) {
         RemoveBgClient.Builder client = RemoveBgClient.builder()
                 .apiKey(apiKey.getPlainText())
                 .baseUrl(settings.apiUrl)
-                .userAgent(userAgent);
+                .userAgent(userAgent)
+                .rateLimiter(RateLimiters.shared(apiKey, settings.apiUrl, settings.megapixelsPerMinute));
         if (settings.timeoutSeconds > 0) {
             client.readTimeout(Duration.ofSeconds(settings.timeoutSeconds));
+        }
+        if (settings.connectTimeoutSeconds > 0) {
+            client.connectTimeout(Duration.ofSeconds(settings.connectTimeoutSeconds));
+        }
+        if (settings.maxAttempts > 0 || settings.maxRateLimitWaitSeconds > 0) {
+            RetryPolicy.Builder retry = RetryPolicy.defaults().toBuilder();
+            if (settings.maxAttempts > 0) {
+                retry.maxAttempts(settings.maxAttempts);
+            }
+            if (settings.maxRateLimitWaitSeconds > 0) {
+                retry.maxRateLimitWait(Duration.ofSeconds(settings.maxRateLimitWaitSeconds));
+            }
+            client.retryPolicy(retry.build());
+        }
+        if (cache != null) {
+            client.resultCache(cache);
         }
         return client.build();
     }
@@ -145,18 +206,37 @@ final class RemoveBackgroundCallable extends MasterToSlaveFileCallable<BatchSumm
     private final class LogListener implements BatchListener {
         private final PrintStream log;
         private final Path workspace;
+        private final AtomicBoolean waitingForLock;
 
-        LogListener(PrintStream log, Path workspace) {
+        LogListener(PrintStream log, Path workspace, AtomicBoolean waitingForLock) {
             this.log = log;
             this.workspace = workspace;
+            this.waitingForLock = waitingForLock;
         }
 
         @Override
         public void onStart(int total) {
+            waitingForLock.set(false);
             log.println(LOG_PREFIX + total + (total == 1 ? " image" : " images") + " matched "
                     + String.join(", ", settings.includes)
                     + (settings.excludes.isEmpty() ? "" : " (excluding " + String.join(", ", settings.excludes) + ")")
                     + (settings.dryRun ? "; dry run, nothing is sent" : ""));
+        }
+
+        @Override
+        public void onPossiblyCharged(List<Path> inputs) {
+            log.println(LOG_PREFIX + "Warning: an earlier build on this output folder was interrupted while "
+                    + inputs.size() + (inputs.size() == 1 ? " call was" : " calls were")
+                    + " in flight; remove.bg may have charged for them without the results being saved: "
+                    + inputs.stream().map(p -> BatchSummary.relative(workspace, p)).collect(Collectors.joining(", "))
+                    + ". They are processed again.");
+        }
+
+        @Override
+        public void onWaitingForLock(Path lockFile) {
+            waitingForLock.set(true);
+            log.println(LOG_PREFIX + "Another build is writing to " + BatchSummary.relative(workspace,
+                    lockFile.getParent()) + "; waiting for it to finish.");
         }
 
         @Override

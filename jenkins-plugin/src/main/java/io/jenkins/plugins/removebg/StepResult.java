@@ -28,7 +28,9 @@ final class StepResult {
         return summary;
     }
 
-    /** SUCCESS, UNSTABLE (failed images with {@code failOnError: false}) or FAILURE. */
+    /**
+     * SUCCESS, UNSTABLE (failed images with {@code failOnError: false}), FAILURE, or ABORTED (the build was aborted).
+     */
     @NonNull
     Result result() {
         return result;
@@ -40,8 +42,14 @@ final class StepResult {
         return failureMessage;
     }
 
-    /** Applies the result to the build: marks it unstable, or fails it with an {@link AbortException}. */
-    void applyTo(Run<?, ?> run) throws AbortException {
+    /**
+     * Applies the result to the build: marks it unstable, fails it with an {@link AbortException}, or ends it as
+     * aborted with an {@link InterruptedException}, which is how Jenkins expects a step to end an aborted build.
+     */
+    void applyTo(Run<?, ?> run) throws AbortException, InterruptedException {
+        if (result == Result.ABORTED) {
+            throw new InterruptedException(failureMessage);
+        }
         if (result == Result.FAILURE) {
             throw new AbortException(failureMessage);
         }

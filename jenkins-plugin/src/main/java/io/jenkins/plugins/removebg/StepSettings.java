@@ -45,6 +45,19 @@ final class StepSettings implements Serializable {
     final boolean composeZipToPng;
     final String apiUrl;
     final int timeoutSeconds;
+    final int connectTimeoutSeconds;
+    /** Attempts per call, the first included; 0 for the core's default. */
+    final int maxAttempts;
+    final int maxRateLimitWaitSeconds;
+    /** The account's rate limit; 0 for remove.bg's default of 500 megapixels a minute. */
+    final int megapixelsPerMinute;
+    /** The shared result cache folder on the node (absolute, or relative to the workspace), or null for none. */
+    @CheckForNull
+    final String cacheDir;
+    /** The cache's size bound in bytes; 0 for the core's default (1 GiB). */
+    final long cacheMaxBytes;
+    /** How long the calls in flight may take to finish after an abort; 0 for the core's default (30 s). */
+    final int stopGraceSeconds;
 
     private StepSettings(Builder b) {
         // Plain ArrayList and TreeMap: JDK types every agent accepts (JEP-200), unlike the immutable collections.
@@ -61,6 +74,13 @@ final class StepSettings implements Serializable {
         this.composeZipToPng = b.composeZipToPng;
         this.apiUrl = b.apiUrl;
         this.timeoutSeconds = b.timeoutSeconds;
+        this.connectTimeoutSeconds = b.connectTimeoutSeconds;
+        this.maxAttempts = b.maxAttempts;
+        this.maxRateLimitWaitSeconds = b.maxRateLimitWaitSeconds;
+        this.megapixelsPerMinute = b.megapixelsPerMinute;
+        this.cacheDir = b.cacheDir;
+        this.cacheMaxBytes = b.cacheMaxBytes;
+        this.stopGraceSeconds = b.stopGraceSeconds;
     }
 
     /**
@@ -193,6 +213,13 @@ final class StepSettings implements Serializable {
         private boolean composeZipToPng;
         private String apiUrl = RemoveBackgroundBuilder.DEFAULT_API_URL;
         private int timeoutSeconds;
+        private int connectTimeoutSeconds;
+        private int maxAttempts;
+        private int maxRateLimitWaitSeconds;
+        private int megapixelsPerMinute;
+        private String cacheDir;
+        private long cacheMaxBytes;
+        private int stopGraceSeconds;
 
         Builder includes(List<String> patterns) {
             includes.addAll(patterns);
@@ -269,6 +296,41 @@ final class StepSettings implements Serializable {
 
         Builder timeoutSeconds(int value) {
             this.timeoutSeconds = value;
+            return this;
+        }
+
+        Builder connectTimeoutSeconds(int value) {
+            this.connectTimeoutSeconds = value;
+            return this;
+        }
+
+        Builder maxAttempts(int value) {
+            this.maxAttempts = value;
+            return this;
+        }
+
+        Builder maxRateLimitWaitSeconds(int value) {
+            this.maxRateLimitWaitSeconds = value;
+            return this;
+        }
+
+        Builder megapixelsPerMinute(int value) {
+            this.megapixelsPerMinute = value;
+            return this;
+        }
+
+        Builder cacheDir(@CheckForNull String value) {
+            this.cacheDir = value == null || value.isBlank() ? null : value.trim();
+            return this;
+        }
+
+        Builder cacheMaxBytes(long value) {
+            this.cacheMaxBytes = value;
+            return this;
+        }
+
+        Builder stopGraceSeconds(int value) {
+            this.stopGraceSeconds = value;
             return this;
         }
 

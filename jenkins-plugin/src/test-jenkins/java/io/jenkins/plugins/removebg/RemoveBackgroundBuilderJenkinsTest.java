@@ -110,6 +110,7 @@ class RemoveBackgroundBuilderJenkinsTest {
         step.setConcurrency(2);
         step.setFailOnError(false);
         step.setTimeoutSeconds(30);
+        step.setCacheDir("/var/cache/removebg");
         project.getBuildersList().add(step);
 
         project = j.configRoundtrip(project);
@@ -206,8 +207,7 @@ class RemoveBackgroundBuilderJenkinsTest {
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.ADMINISTER).everywhere().to("admin")
                 .grant(Jenkins.READ, Item.READ).everywhere().to("reader"));
-        RemoveBackgroundBuilder.DescriptorImpl descriptor =
-                j.jenkins.getDescriptorByType(RemoveBackgroundBuilder.DescriptorImpl.class);
+        RemoveBackgroundDescriptor descriptor = j.jenkins.getDescriptorByType(RemoveBackgroundDescriptor.class);
 
         try (ACLContext ignored = ACL.as2(User.getById("admin", true).impersonate2())) {
             ListBoxModel items = descriptor.doFillCredentialsIdItems(project, "");

@@ -87,4 +87,16 @@ class FormChecksTest {
         assertThat(sizes).extracting(o -> o.value).contains("preview", "full", "50MP", "auto", "4k");
         assertThat(sizes).hasSize(Size.values().length + 1);
     }
+
+    @Test
+    void aCacheFolderIsBestAbsoluteAndNeverClimbs() {
+        assertThat(FormChecks.cacheDir("").kind).isEqualTo(Kind.OK);
+        assertThat(FormChecks.cacheDir("/var/cache/removebg").kind).isEqualTo(Kind.OK);
+        assertThat(FormChecks.cacheDir("C:\\cache\\removebg").kind).isEqualTo(Kind.OK);
+        assertThat(FormChecks.cacheDir("${CACHE}/removebg").kind).isEqualTo(Kind.OK);
+        assertThat(FormChecks.cacheDir("cache").kind).isEqualTo(Kind.WARNING);
+        assertThat(FormChecks.cacheDir("cache").getMessage()).contains("workspaces do not share it");
+        assertThat(FormChecks.cacheDir("/var/cache/../../etc").kind).isEqualTo(Kind.ERROR);
+        assertThat(FormChecks.cacheDir("../cache").kind).isEqualTo(Kind.ERROR);
+    }
 }

@@ -114,6 +114,15 @@ class SecretsTest {
         exhausted.setFailOnError(false);
         ws.run(exhausted, "sk-wrong-" + KEY.substring(3));  // 403 for every image, with a key that contains ours
 
+        Path cache = workspace.resolve("cache");
+        RemoveBackgroundBuilder cached = new RemoveBackgroundBuilder("removebg", "img/*.jpg", "out3");
+        cached.setApiUrl(api.emulator().baseUrl());
+        cached.setFailOnError(false);
+        cached.setCacheDir(cache.toString());
+        StepResult withCache = ws.run(cached, KEY);                // fills the result cache
+        record(withCache.summary().toMap().toString());
+        record(withCache.summary().toString());
+
         StepSettings settings = step.settings(new EnvVars());
         record(settings.toString());
         record(new RemoveBackgroundCallable(settings, Secret.fromString(KEY), hudson.model.TaskListener.NULL,
@@ -133,6 +142,14 @@ class SecretsTest {
                 if (f.toString().endsWith(".json")) {
                     assertThat(Files.readString(f)).as("%s", f).doesNotContain(KEY);
                 }
+            }
+        }
+        try (var entries = Files.walk(cache)) {
+            List<Path> cacheFiles = entries.filter(Files::isRegularFile).toList();
+            assertThat(cacheFiles).as("the cache holds the paid results").isNotEmpty();
+            for (Path f : cacheFiles) {
+                assertThat(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .as("cache entry %s", f).doesNotContain(KEY);
             }
         }
     }

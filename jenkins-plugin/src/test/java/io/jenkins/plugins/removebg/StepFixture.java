@@ -75,7 +75,10 @@ final class StepFixture {
         return log.toString(StandardCharsets.UTF_8);
     }
 
-    /** Every regular file below {@code relative}, as workspace-relative paths with forward slashes. */
+    /**
+     * Every regular file below {@code relative}, as workspace-relative paths with forward slashes, except the output
+     * folder's lock file, which the core leaves in place by design (so that every process locks the same file).
+     */
     List<String> filesUnder(String relative) throws IOException {
         Path dir = workspace.resolve(relative);
         if (!Files.exists(dir)) {
@@ -83,6 +86,7 @@ final class StepFixture {
         }
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().equals(".removebg-manifest.json.lock"))
                     .map(p -> workspace.relativize(p).toString().replace('\\', '/'))
                     .sorted()
                     .toList();
