@@ -18,7 +18,8 @@ import java.util.function.Function;
 /**
  * Puts a {@link ResultCache} in front of {@code POST /removebg}: a hit is answered from the cache at no charge, and a
  * paid answer is saved the moment it arrives, before the caller writes anything, so that a crash afterwards loses no
- * credit for anyone sharing the cache. Hashing and cache I/O run on the client's threads, never the caller's.
+ * credit for anyone sharing the cache. Identical calls in flight at once in this client are sent once: the others wait
+ * and are answered from the cache. Hashing and cache I/O run on the client's threads, never the caller's.
  */
 final class CachedCalls {
     private static final System.Logger LOG = System.getLogger(RemoveBgClient.class.getName());
@@ -28,6 +29,9 @@ final class CachedCalls {
     private final ResultCache cache;
     private final String backendIdentity;
     private final Executor executor;
+    /** The calls this client has in flight, by cache key; settled when their answer is stored (or they failed). */
+    private final java.util.concurrent.ConcurrentMap<String, CompletableFuture<Void>> inFlight =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     CachedCalls(ResultCache cache, String backendIdentity, Executor executor) {
         this.cache = cache;
@@ -50,31 +54,73 @@ final class CachedCalls {
             if (lookUpFailure != null) {
                 answer.completeExceptionally(lookUpFailure instanceof java.util.concurrent.CompletionException c
                         ? c.getCause() : lookUpFailure);
-                return;
+            } else {
+                answerFromCacheOrSend(request, found, send, answer);
             }
-            if (found.hit().isPresent()) {
-                answer.complete(found.hit().get());
-                return;
-            }
-            if (answer.isCancelled()) {
-                return;
-            }
-            CompletableFuture<RemoveBgResult> call = send.apply(request);
-            answer.whenComplete((r, e) -> {
-                if (answer.isCancelled()) {
-                    call.cancel(true);
-                }
-            });
-            call.whenComplete((result, failure) -> {
-                if (failure != null) {
-                    answer.completeExceptionally(failure);
-                } else {
-                    store(found.key(), result);
-                    answer.complete(result);
-                }
-            });
         });
         return answer;
+    }
+
+    /**
+     * Answers a looked-up call: from the cache on a hit; after the identical call already in flight in this client,
+     * when there is one (so two copies of one image in a batch are paid once, the second answered from the cache);
+     * otherwise by sending it, as the call the others wait for.
+     */
+    private void answerFromCacheOrSend(RemoveBgRequest request, LookUp found,
+            Function<RemoveBgRequest, CompletableFuture<RemoveBgResult>> send,
+            CompletableFuture<RemoveBgResult> answer) {
+        if (found.hit().isPresent()) {
+            answer.complete(found.hit().get());
+            return;
+        }
+        if (answer.isCancelled()) {
+            return;
+        }
+        CompletableFuture<Void> settled = new CompletableFuture<>();
+        CompletableFuture<Void> earlier = inFlight.putIfAbsent(found.key(), settled);
+        if (earlier != null) {
+            // Wait for the identical call, then look again: its paid answer is in the cache by then. If it failed
+            // or was cancelled, this call tries for itself.
+            earlier.whenCompleteAsync((ignored, failure) -> {
+                if (answer.isCancelled()) {
+                    return;
+                }
+                try {
+                    answerFromCacheOrSend(request, new LookUp(found.key(), lookUpKey(found.key())), send, answer);
+                } catch (RuntimeException e) {
+                    answer.completeExceptionally(e);
+                }
+            }, executor);
+            return;
+        }
+        CompletableFuture<RemoveBgResult> call;
+        try {
+            call = send.apply(request);
+        } catch (RuntimeException e) {
+            settle(found.key(), settled);
+            answer.completeExceptionally(e);
+            return;
+        }
+        answer.whenComplete((r, e) -> {
+            if (answer.isCancelled()) {
+                call.cancel(true);
+            }
+        });
+        call.whenComplete((result, failure) -> {
+            if (failure != null) {
+                settle(found.key(), settled);
+                answer.completeExceptionally(failure);
+            } else {
+                store(found.key(), result);
+                settle(found.key(), settled);
+                answer.complete(result);
+            }
+        });
+    }
+
+    private void settle(String key, CompletableFuture<Void> settled) {
+        inFlight.remove(key, settled);
+        settled.complete(null);
     }
 
     private record LookUp(String key, Optional<RemoveBgResult> hit) {
@@ -87,7 +133,11 @@ final class CachedCalls {
         } catch (IOException e) {
             throw new UncheckedIOException("The image cannot be read: " + e.getMessage(), e);
         }
-        return new LookUp(key, cache.get(key).flatMap(CachedCalls::replay));
+        return new LookUp(key, lookUpKey(key));
+    }
+
+    private Optional<RemoveBgResult> lookUpKey(String key) {
+        return cache.get(key).flatMap(CachedCalls::replay);
     }
 
     private void store(String key, RemoveBgResult result) {
