@@ -123,7 +123,7 @@ public final class BatchEngine {
             FolderLock lock;
             try {
                 lock = FolderLock.acquire(lockFile, job.lockTimeout().orElse(null),
-                        () -> notifyListener(l -> l.onWaitingForLock(lockFile)));
+                        () -> notifyListener(l -> l.onWaitingForLock(lockFile)), job.stopSignal()::isStopRequested);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RemoveBgException("Interrupted while waiting for another run on the output folder "

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The exclusive right to write one output folder's manifest and results: an operating-system file lock on
@@ -42,10 +43,12 @@ final class FolderLock implements AutoCloseable {
      * @param lockFile the lock file (created when missing)
      * @param timeout how long to wait at most; null waits as long as it takes, zero not at all
      * @param onWait called once, before the first wait
-     * @throws RemoveBgException when the wait timed out or the lock file cannot be used
+     * @param stopped polled while waiting: when it turns true the wait ends (a stop asked for while waiting)
+     * @throws RemoveBgException when the wait timed out, was stopped, or the lock file cannot be used
      * @throws InterruptedException when the thread was interrupted while waiting
      */
-    static FolderLock acquire(Path lockFile, Duration timeout, Runnable onWait) throws InterruptedException {
+    static FolderLock acquire(Path lockFile, Duration timeout, Runnable onWait, BooleanSupplier stopped)
+            throws InterruptedException {
         Path key = lockFile.toAbsolutePath().normalize();
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         boolean announced = false;
@@ -53,10 +56,14 @@ final class FolderLock implements AutoCloseable {
         if (!local.tryAcquire()) {
             onWait.run();
             announced = true;
-            if (timeout == null) {
-                local.acquire();
-            } else if (!local.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                throw busy(key, timeout);
+            while (!local.tryAcquire(Math.min(RETRY_MILLIS, Math.max(0, (deadline - System.nanoTime()) / 1_000_000)),
+                    TimeUnit.MILLISECONDS)) {
+                if (stopped.getAsBoolean()) {
+                    throw stoppedWhileWaiting(key);
+                }
+                if (System.nanoTime() >= deadline) {
+                    throw busy(key, timeout);
+                }
             }
         }
         FileChannel channel = null;
@@ -74,6 +81,9 @@ final class FolderLock implements AutoCloseable {
                     onWait.run();
                     announced = true;
                 }
+                if (stopped.getAsBoolean()) {
+                    throw stoppedWhileWaiting(key);
+                }
                 if (System.nanoTime() >= deadline) {
                     throw busy(key, timeout);
                 }
@@ -88,6 +98,11 @@ final class FolderLock implements AutoCloseable {
             local.release();
             throw e;
         }
+    }
+
+    private static RemoveBgException stoppedWhileWaiting(Path key) {
+        return new RemoveBgException("Stopped while waiting for another run on the output folder " + key.getParent()
+                + "; nothing was processed.");
     }
 
     private static RemoveBgException busy(Path key, Duration timeout) {

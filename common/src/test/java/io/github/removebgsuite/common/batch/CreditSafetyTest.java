@@ -222,6 +222,33 @@ class CreditSafetyTest {
     }
 
     @Test
+    void aStopAskedForWhileWaitingForTheFolderEndsTheWaitAndSendsNothing() throws Exception {
+        emulator.faults().enqueue(Fault.hold(), 2);
+        CompletableFuture<BatchReport> first = runInBackground(job(out).build());
+        awaitHeld(2);
+
+        CountDownLatch waiting = new CountDownLatch(1);
+        StopSignal stop = new StopSignal();
+        CompletableFuture<BatchReport> second = runInBackground(job(out).stopSignal(stop)
+                .listener(new BatchListener() {
+                    @Override
+                    public void onWaitingForLock(Path lockFile) {
+                        waiting.countDown();
+                    }
+                }).build());
+        assertThat(waiting.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        stop.requestStop(); // a Jenkins abort, a Ctrl-C, while the other run still holds the folder
+
+        assertThatThrownBy(() -> second.get(WAIT.toSeconds(), TimeUnit.SECONDS))
+                .hasRootCauseInstanceOf(RemoveBgException.class)
+                .hasMessageContaining("Stopped while waiting for another run on the output folder");
+        assertThat(first).isNotDone();
+        emulator.faults().releaseHeld();
+        assertThat(first.get(WAIT.toSeconds(), TimeUnit.SECONDS).processed()).isEqualTo(4);
+        assertThat(chargesPerImage()).hasSize(4).allSatisfy((sha, n) -> assertThat(n).as(sha).isEqualTo(1L));
+    }
+
+    @Test
     void aSecondOutputFolderWithTheSameCacheSpendsNothing() throws Exception {
         ResultCache cache = ResultCache.open(dir.resolve("cache"));
         try (RemoveBgClient cached = newClient(cache)) {
