@@ -262,13 +262,18 @@ public final class ZipComposer {
         if (!startsWith(alphaBytes, PNG_SIGNATURE)) {
             throw new CompositionException(ALPHA_ENTRY + " is not a PNG image");
         }
+        // The usual matte (8-bit grey) is decoded by GreyPng, alongside the JPEG; any other PNG by ImageIO, first.
+        GreyPng greyMatte = GreyPng.parse(alphaBytes);
+        if (greyMatte != null && (long) greyMatte.width() * greyMatte.height() > Integer.MAX_VALUE - 8) {
+            greyMatte = null;
+        }
         ImageReader colorReader = reader("jpeg", colorBytes);
-        ImageReader alphaReader = reader("png", alphaBytes);
+        ImageReader alphaReader = greyMatte == null ? reader("png", alphaBytes) : null;
         try {
             int width = dimension(colorReader, COLOR_ENTRY, true);
             int height = dimension(colorReader, COLOR_ENTRY, false);
-            int alphaWidth = dimension(alphaReader, ALPHA_ENTRY, true);
-            int alphaHeight = dimension(alphaReader, ALPHA_ENTRY, false);
+            int alphaWidth = greyMatte != null ? greyMatte.width() : dimension(alphaReader, ALPHA_ENTRY, true);
+            int alphaHeight = greyMatte != null ? greyMatte.height() : dimension(alphaReader, ALPHA_ENTRY, false);
             checkPixels(COLOR_ENTRY, width, height);
             checkPixels(ALPHA_ENTRY, alphaWidth, alphaHeight);
             if (width != alphaWidth || height != alphaHeight) {
@@ -277,22 +282,32 @@ public final class ZipComposer {
             }
             PixelDensity density = jfifDensity(colorReader);
             if (density == null) {
-                density = pngDensity(alphaReader);
+                density = greyMatte != null ? greyMatte.density() : pngDensity(alphaReader);
             }
-            // The matte first, whole (it is small); then the colours into a raster of the type read(0) would create.
-            Matte matte = Matte.of(decode(alphaReader, ALPHA_ENTRY).getRaster());
-            alphaReader.dispose();
+            Matte matte;
+            byte[] matteBytes = null;
+            if (greyMatte != null) {
+                matteBytes = new byte[width * height];
+                matte = new Matte.ByteMatte(matteBytes, 0, width, width);
+            } else {
+                matte = Matte.of(decode(alphaReader, ALPHA_ENTRY).getRaster());
+                alphaReader.dispose();
+            }
+            // The colours go into a raster of the type read(0) would create.
             BufferedImage destination = destination(colorReader, width, height);
             Colors colors = Colors.of(destination.getRaster());
             if (!isSequentialJpeg(colorBytes)) {
                 // Progressive JPEGs refine every row in several passes: decode them whole before encoding.
+                if (greyMatte != null) {
+                    greyMatte.decode(matteBytes, rows -> { }, () -> false);
+                }
                 decode(colorReader, destination);
-                encoder.encode(width, height, true, rows(colors, matte, null), density, out);
+                encoder.encode(width, height, true, rows(colors, matte, null, null), density, out);
                 return;
             }
-            // A sequential JPEG is decoded top to bottom on its own thread while the strips already decoded are
-            // filtered and deflated: decoding and deflating overlap instead of following each other.
-            DecodedRows decoded = new DecodedRows();
+            // A sequential JPEG is decoded top to bottom on its own thread (and the matte on another) while the
+            // strips already decoded are filtered and deflated: decoding and deflating overlap.
+            DecodedRows decoded = new DecodedRows(COLOR_ENTRY);
             colorReader.addIIOReadUpdateListener(decoded);
             Thread decoder = new Thread(() -> {
                 try {
@@ -304,19 +319,44 @@ public final class ZipComposer {
             }, "jpeg-decode");
             decoder.setDaemon(true);
             decoder.start();
+            DecodedRows matteRows = null;
+            Thread matteDecoder = null;
+            if (greyMatte != null) {
+                DecodedRows progress = new DecodedRows(ALPHA_ENTRY);
+                GreyPng png = greyMatte;
+                byte[] target = matteBytes;
+                matteDecoder = new Thread(() -> {
+                    try {
+                        png.decode(target, progress::advance, progress::isCancelled);
+                    } catch (Throwable e) {
+                        progress.fail(e);
+                    }
+                }, "png-decode");
+                matteDecoder.setDaemon(true);
+                matteDecoder.start();
+                matteRows = progress;
+            }
             boolean encoded = false;
             try {
-                encoder.encode(width, height, true, rows(colors, matte, decoded), density, out);
+                encoder.encode(width, height, true, rows(colors, matte, decoded, matteRows), density, out);
                 encoded = true;
             } finally {
                 if (!encoded) {
                     decoded.cancel(); // the decoder thread aborts its own read: the JPEG reader is thread-bound
+                    if (matteRows != null) {
+                        matteRows.cancel();
+                    }
                 }
                 joinUninterruptibly(decoder);
+                if (matteDecoder != null) {
+                    joinUninterruptibly(matteDecoder);
+                }
             }
         } finally {
             colorReader.dispose();
-            alphaReader.dispose();
+            if (alphaReader != null) {
+                alphaReader.dispose();
+            }
         }
     }
 
@@ -347,11 +387,14 @@ public final class ZipComposer {
         }
     }
 
-    /** RGBA rows: colours and matte interleaved, each row waited for when the colours are still decoding. */
-    private static PngEncoder.RowSource rows(Colors colors, Matte matte, DecodedRows decoded) {
+    /** RGBA rows: colours and matte interleaved, each row waited for while the colours or matte still decode. */
+    private static PngEncoder.RowSource rows(Colors colors, Matte matte, DecodedRows decoded, DecodedRows matteRows) {
         return (y, dest, offset) -> {
             if (decoded != null) {
                 decoded.await(y);
+            }
+            if (matteRows != null) {
+                matteRows.await(y);
             }
             colors.fillRgba(y, dest, offset);
             matte.fillAlpha(y, dest, offset);
@@ -420,16 +463,25 @@ public final class ZipComposer {
         return false;
     }
 
-    /** How many rows of the colour image are decoded; encoder threads wait here for the rows they need. */
+    /** How many rows of an image are decoded; encoder threads wait here for the rows they need. */
     private static final class DecodedRows implements IIOReadUpdateListener {
         private final Object lock = new Object();
+        private final String entry;
         private int rows;
         private Throwable failure;
         private volatile boolean cancelled;
 
+        DecodedRows(String entry) {
+            this.entry = entry;
+        }
+
         /** Asks the decoding thread to stop at its next row. */
         void cancel() {
             cancelled = true;
+        }
+
+        boolean isCancelled() {
+            return cancelled;
         }
 
         void await(int row) {
@@ -439,13 +491,13 @@ public final class ZipComposer {
                         lock.wait();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                        throw new CompositionException("Interrupted while waiting for " + COLOR_ENTRY + " to decode");
+                        throw new CompositionException("Interrupted while waiting for " + entry + " to decode");
                     }
                 }
                 if (rows <= row) {
                     throw failure instanceof CompositionException composition
                             ? new CompositionException(composition.getMessage(), composition)
-                            : new CompositionException(COLOR_ENTRY + " could not be decoded: " + failure, failure);
+                            : new CompositionException(entry + " could not be decoded: " + failure, failure);
                 }
             }
         }
@@ -461,7 +513,7 @@ public final class ZipComposer {
             }
         }
 
-        private void advance(int decodedRows) {
+        void advance(int decodedRows) {
             synchronized (lock) {
                 if (decodedRows > rows) {
                     rows = decodedRows;
