@@ -21,14 +21,17 @@ import java.util.Objects;
  * <p><b>Sharing a key.</b> Several processes (build agents, Camel routes in different JVMs) may spend one key's budget.
  * The server's count covers all of them, and the limiter reads it from the first answer on:
  * <ul>
- *   <li><b>Before any answer</b> it cannot tell whether it is alone, so it books at most an eighth of a window per
+ *   <li><b>Before any answer</b> it cannot tell whether it is alone, so it books at most a sixteenth of a window per
  *       window (always at least one call), spreading its first calls over the first windows: ten processes starting
- *       together then still fit in one window. From the first answer on, the rules below apply.</li>
+ *       together then still fit in one window. The price: a lone caller's second, third… concurrent call waits one,
+ *       two… windows if it is booked before the first answer arrives. From the first answer on, the rules below
+ *       apply.</li>
  *   <li><b>Within a window</b>, every answer's {@code X-RateLimit-Remaining} shows how much of the window all users
  *       have spent; the part this limiter did not spend is the others'. It estimates how many equal users share the
  *       key ({@code server's count / own bookings}, rounded), assumes its own share of the server's count is
  *       counted, and books a call now only if its uncounted calls and the new one fit in its share of what remains.
- *       So processes starting together detect each other on their first answers, not a window later.</li>
+ *       So processes starting together detect each other on their first answers, not a window later. No call is
+ *       booked in a window's last twentieth: sent then, it could reach the server in the next window.</li>
  *   <li><b>For later windows</b> it books at most its share ({@code limit / sharers}) of each, as the others will
  *       book theirs; the estimate is renewed at the end of every window, so a process alone gets the whole budget
  *       back one window after the others stop.</li>
@@ -50,12 +53,6 @@ public final class MegapixelRateLimiter {
 
     /** Before any answer, at most this fraction (1/n) of a window is booked per window. */
     private static final int BLIND_FRACTION = 16;
-
-    /**
-     * The part of its share a limiter books ahead in a later window: the sharers' estimates differ a little, and the
-     * rest is filled within the window, from the answers.
-     */
-    private static final double AHEAD_FRACTION = 0.85;
 
     /**
      * The last 1/n of a window takes no new call: one sent then may reach the server in the next window, which the
@@ -167,7 +164,7 @@ public final class MegapixelRateLimiter {
             bookedCalls++;
             return Duration.ZERO;
         }
-        int share = windowKnown ? aheadShare() : blindShare();
+        int share = windowKnown ? share() : blindShare();
         for (int i = 0; ; i++) {
             if (i == later.size()) {
                 later.add(new Slot());
@@ -224,10 +221,6 @@ public final class MegapixelRateLimiter {
 
     private int share() {
         return Math.max(1, limit / currentSharers());
-    }
-
-    private int aheadShare() {
-        return Math.max(1, (int) (limit * AHEAD_FRACTION / currentSharers()));
     }
 
     private int blindShare() {

@@ -222,7 +222,7 @@ class MegapixelRateLimiterTest {
         pool.shutdown();
 
         assertThat(immediate).isEqualTo(100);
-        assertThat(nextWindow).isEqualTo(85); // ahead, 85 % of a share: the rest is filled from that window's answers
-        assertThat(secondWindow).isEqualTo(15);
+        assertThat(nextWindow).isEqualTo(100);
+        assertThat(secondWindow).isZero();
     }
 }

@@ -131,11 +131,6 @@ final class SharedKeySimulation {
                         charged.merge(index, cost, Integer::sum);
                     } else {
                         tooMany[0]++;
-                        if (System.getenv("SIM_DEBUG") != null) {
-                            System.out.printf("429 at window %d +%d ms, cost %d, used %d, sent at +%d%n",
-                                    index - Math.floorDiv(startMillis, windowMillis), at - index * windowMillis, cost,
-                                    used, (at - latency(answerAt, at)) - index * windowMillis);
-                        }
                     }
                     long resetMillis = (index + 1) * windowMillis;
                     RateLimitSnapshot snapshot = new RateLimitSnapshot(limit, limit - used,
@@ -151,10 +146,6 @@ final class SharedKeySimulation {
                             schedule(retryAt, () -> attempt(cost, retryAt));
                         }
                     });
-                }
-
-                long latency(long answerAt, long at) {
-                    return answerAt - at;
                 }
 
                 void schedule(long at, Runnable action) {
