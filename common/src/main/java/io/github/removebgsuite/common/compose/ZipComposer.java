@@ -69,6 +69,7 @@ public final class ZipComposer {
     private final PngEncoder encoder;
     private final long maxPixels;
     private final long maxEntryBytes;
+    private final MemoryBudget memory;
 
     /** A composer with the defaults of {@link #builder()}. */
     public ZipComposer() {
@@ -79,6 +80,8 @@ public final class ZipComposer {
         this.encoder = builder.encoder.build();
         this.maxPixels = builder.maxPixels;
         this.maxEntryBytes = builder.maxEntryBytes;
+        this.memory = new MemoryBudget(builder.memoryBudget > 0 ? builder.memoryBudget
+                : Runtime.getRuntime().maxMemory() / 2);
     }
 
     /**
@@ -93,7 +96,7 @@ public final class ZipComposer {
     public Builder toBuilder() {
         Builder builder = new Builder();
         builder.encoder = encoder.toBuilder();
-        return builder.maxPixels(maxPixels).maxEntryBytes(maxEntryBytes);
+        return builder.maxPixels(maxPixels).maxEntryBytes(maxEntryBytes).memoryBudget(memory.bytes());
     }
 
     /**
@@ -253,7 +256,24 @@ public final class ZipComposer {
                 + " bytes, the limit for " + (limit == maxEntryBytes ? "one entry" : "an image of its size"));
     }
 
+    /**
+     * Heap a composition holds per pixel: 3 bytes of decoded colour, 1 of matte, and about 1 for the compressed
+     * entries and the encoder's strips.
+     */
+    static final int BYTES_PER_PIXEL = 5;
+
     private void compose(Entries entries, OutputStream out) throws IOException {
+        long need = entries.color().length + entries.alpha().length + ImageDimensions.probe(entries.color())
+                .map(d -> (long) d.width() * d.height() * BYTES_PER_PIXEL).orElse(0L);
+        memory.acquire(need);
+        try {
+            composeWithinBudget(entries, out);
+        } finally {
+            memory.release(need);
+        }
+    }
+
+    private void composeWithinBudget(Entries entries, OutputStream out) throws IOException {
         byte[] colorBytes = entries.color();
         byte[] alphaBytes = entries.alpha();
         if (colorBytes.length < 3 || (colorBytes[0] & 0xff) != 0xFF || (colorBytes[1] & 0xff) != 0xD8) {
@@ -679,6 +699,7 @@ public final class ZipComposer {
         private PngEncoder.Builder encoder = PngEncoder.builder();
         private long maxPixels = DEFAULT_MAX_PIXELS;
         private long maxEntryBytes = DEFAULT_MAX_ENTRY_BYTES;
+        private long memoryBudget;
 
         private Builder() {
         }
@@ -726,6 +747,20 @@ public final class ZipComposer {
                         + ", got " + bytes);
             }
             this.maxEntryBytes = bytes;
+            return this;
+        }
+
+        /**
+         * How much heap the compositions of this composer may hold at once, in bytes (about
+         * {@value ZipComposer#BYTES_PER_PIXEL} a pixel: a 25 MP result takes some 125 MB); a composition that would
+         * exceed it waits for others to finish, and one always runs. Default: half the JVM's maximum heap, so a batch
+         * composing many large results at once is paced instead of running out of memory.
+         */
+        public Builder memoryBudget(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("memoryBudget must be at least 1 byte, got " + bytes);
+            }
+            this.memoryBudget = bytes;
             return this;
         }
 
