@@ -1,0 +1,115 @@
+package io.github.removebgsuite.common.compose;
+
+import java.awt.image.BufferedImage;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+
+/**
+ * Where the composer's time goes, for {@code bench/run}: the stages of one composition timed one after another in a
+ * fresh JVM, as a user's first composition meets them (cold: classes loaded and code compiled on the way). It lives in
+ * the composer's package to time its package-private stages; it is part of the benchmark, not of the library.
+ *
+ * <p>Stages: reading the ZIP (inflating both entries), decoding the matte ({@link GreyPng}), decoding the JPEG (the
+ * JDK's ImageIO reader), building the RGBA rows and filtering them ({@link PngFilter}), deflating them on one thread,
+ * and the whole encoding on every core as {@link PngEncoder} does it. Prints one {@code stage name milliseconds} line
+ * per stage; {@code bench/run} adds the JVM start and derives the estimated floor.
+ *
+ * <p>Usage: {@code ComposeProfile IN.zip}.
+ */
+public final class ComposeProfile {
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    private ComposeProfile() {
+    }
+
+    /** Entry point; see the class description. */
+    public static void main(String[] args) throws Exception {
+        long start = System.nanoTime();
+        byte[] color = null;
+        byte[] alpha = null;
+        try (InputStream file = new BufferedInputStream(Files.newInputStream(Path.of(args[0])), 64 * 1024);
+                ZipInputStream zip = new ZipInputStream(file)) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                byte[] data = zip.readAllBytes();
+                if (ZipComposer.COLOR_ENTRY.equals(entry.getName())) {
+                    color = data;
+                } else {
+                    alpha = data;
+                }
+            }
+        }
+        start = stage("zip-read", start);
+
+        GreyPng png = GreyPng.parse(alpha);
+        if (png == null) {
+            throw new IllegalArgumentException("the profile handles 8-bit grey mattes only");
+        }
+        int width = png.width();
+        int height = png.height();
+        byte[] matteBytes = new byte[width * height];
+        png.decode(matteBytes, rows -> { }, () -> false);
+        Matte matte = new Matte.ByteMatte(matteBytes, 0, width, width);
+        start = stage("matte-decode", start);
+
+        ImageReader reader = ImageIO.getImageReadersByFormatName("jpeg").next();
+        reader.setInput(ImageIO.createImageInputStream(new ByteArrayInputStream(color)), true, false);
+        BufferedImage destination = reader.getImageTypes(0).next().createBufferedImage(width, height);
+        ImageReadParam param = reader.getDefaultReadParam();
+        param.setDestination(destination);
+        reader.read(0, param);
+        reader.dispose();
+        Colors colors = Colors.of(destination.getRaster());
+        start = stage("jpeg-decode", start);
+
+        PngEncoder.RowSource rows = (y, dest, offset) -> {
+            colors.fillRgba(y, dest, offset);
+            matte.fillAlpha(y, dest, offset);
+        };
+        int rowBytes = width * 4;
+        byte[] current = new byte[rowBytes];
+        byte[] previous = new byte[rowBytes];
+        byte[] filtered = new byte[rowBytes + 1];
+        long checksum = 0;
+        for (int y = 0; y < height; y++) {
+            rows.fillRow(y, current, 0);
+            PngEncoder.DEFAULT_FILTER.apply(current, 0, previous, 0, rowBytes, 4, filtered, 0);
+            checksum += filtered[y % filtered.length];
+            byte[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        start = stage("rgba-and-filter", start);
+
+        PngEncoder.builder().threads(1).build().encode(width, height, true, rows, null, OutputStream.nullOutputStream());
+        long oneThread = System.nanoTime() - start;
+        start = stage("encode-1-thread", start);
+
+        PngEncoder.builder().build().encode(width, height, true, rows, null, OutputStream.nullOutputStream());
+        stage("encode-all-cores", start);
+        System.out.printf(Locale.ROOT, "cores %d%n", Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "process-cpu-ms %d%n", OS.getProcessCpuTime() / 1_000_000);
+        if (checksum == Long.MIN_VALUE || oneThread < 0) {
+            System.out.println(); // keeps the filter loop from being optimised away
+        }
+    }
+
+    private static long stage(String name, long since) {
+        long now = System.nanoTime();
+        System.out.printf(Locale.ROOT, "stage %s %d%n", name, (now - since) / 1_000_000);
+        return System.nanoTime();
+    }
+}
