@@ -75,22 +75,31 @@ public final class ComposeProfile {
         Colors colors = Colors.of(destination.getRaster());
         start = stage("jpeg-decode", start);
 
-        PngEncoder.RowSource rows = (y, dest, offset) -> {
-            colors.fillRgba(y, dest, offset);
-            matte.fillAlpha(y, dest, offset);
+        if (!(colors instanceof Colors.InterleavedColors interleaved)) {
+            throw new IllegalArgumentException("the profile handles 8-bit colour JPEGs only");
+        }
+        Matte.ByteMatte bytes = (Matte.ByteMatte) matte;
+        // The rows as the composer builds them for the default filter: filtered straight from the decoded buffers.
+        PngEncoder.UpFilteredRows rows = new PngEncoder.UpFilteredRows() {
+            @Override
+            public void fillRow(int y, byte[] dest, int offset) {
+                interleaved.fillRgba(y, dest, offset);
+                bytes.fillAlpha(y, dest, offset);
+            }
+
+            @Override
+            public void fillUpFiltered(int y, byte[] dest, int offset) {
+                dest[offset] = (byte) PngFilter.UP.type();
+                interleaved.fillUpFilteredRgba(y, dest, offset + 1);
+                bytes.fillUpFilteredAlpha(y, dest, offset + 1);
+            }
         };
-        int rowBytes = width * 4;
-        byte[] current = new byte[rowBytes];
-        byte[] previous = new byte[rowBytes];
-        byte[] filtered = new byte[rowBytes + 1];
+        int rowBytes = width * 4 + 1;
+        byte[] filtered = new byte[rowBytes];
         long checksum = 0;
         for (int y = 0; y < height; y++) {
-            rows.fillRow(y, current, 0);
-            PngEncoder.DEFAULT_FILTER.apply(current, 0, previous, 0, rowBytes, 4, filtered, 0);
+            rows.fillUpFiltered(y, filtered, 0);
             checksum += filtered[y % filtered.length];
-            byte[] swap = previous;
-            previous = current;
-            current = swap;
         }
         start = stage("rgba-and-filter", start);
 

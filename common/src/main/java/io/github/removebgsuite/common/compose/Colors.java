@@ -54,6 +54,21 @@ abstract class Colors {
                 dest[o + 2] = data[src + blue];
             }
         }
+        /** Row {@code y}'s colours minus row {@code y - 1}'s (PNG's UP filter), at every fourth byte from offset. */
+        void fillUpFilteredRgba(int y, byte[] dest, int offset) {
+            if (y == 0) {
+                fillRgba(0, dest, offset);
+                return;
+            }
+            int src = base + y * scanlineStride;
+            int above = src - scanlineStride;
+            int end = offset + width * 4;
+            for (int o = offset; o < end; o += 4, src += pixelStride, above += pixelStride) {
+                dest[o] = (byte) (data[src + red] - data[above + red]);
+                dest[o + 1] = (byte) (data[src + green] - data[above + green]);
+                dest[o + 2] = (byte) (data[src + blue] - data[above + blue]);
+            }
+        }
     }
 
     static final class GenericColors extends Colors {

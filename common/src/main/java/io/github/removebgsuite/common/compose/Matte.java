@@ -55,6 +55,20 @@ abstract class Matte {
                 dest[o] = data[src++];
             }
         }
+
+        /** Row {@code y}'s alpha minus row {@code y - 1}'s (PNG's UP filter), at every fourth byte from offset + 3. */
+        void fillUpFilteredAlpha(int y, byte[] dest, int offset) {
+            if (y == 0) {
+                fillAlpha(0, dest, offset);
+                return;
+            }
+            int src = base + y * stride;
+            int above = src - stride;
+            int end = offset + width * 4;
+            for (int o = offset + 3; o < end; o += 4) {
+                dest[o] = (byte) (data[src++] - data[above++]);
+            }
+        }
     }
 
     static final class ShortMatte extends Matte {

@@ -409,6 +409,34 @@ public final class ZipComposer {
 
     /** RGBA rows: colours and matte interleaved, each row waited for while the colours or matte still decode. */
     private static PngEncoder.RowSource rows(Colors colors, Matte matte, DecodedRows decoded, DecodedRows matteRows) {
+        if (colors instanceof Colors.InterleavedColors interleaved && matte instanceof Matte.ByteMatte bytes) {
+            // The usual case: 8-bit colours and matte, so rows can be filtered straight from the decoded buffers.
+            return new PngEncoder.UpFilteredRows() {
+                @Override
+                public void fillRow(int y, byte[] dest, int offset) {
+                    await(y);
+                    interleaved.fillRgba(y, dest, offset);
+                    bytes.fillAlpha(y, dest, offset);
+                }
+
+                @Override
+                public void fillUpFiltered(int y, byte[] dest, int offset) {
+                    await(y);
+                    dest[offset] = (byte) PngFilter.UP.type();
+                    interleaved.fillUpFilteredRgba(y, dest, offset + 1);
+                    bytes.fillUpFilteredAlpha(y, dest, offset + 1);
+                }
+
+                private void await(int y) {
+                    if (decoded != null) {
+                        decoded.await(y);
+                    }
+                    if (matteRows != null) {
+                        matteRows.await(y);
+                    }
+                }
+            };
+        }
         return (y, dest, offset) -> {
             if (decoded != null) {
                 decoded.await(y);
