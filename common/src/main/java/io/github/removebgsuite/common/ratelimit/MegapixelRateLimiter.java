@@ -21,11 +21,9 @@ import java.util.Objects;
  * <p><b>Sharing a key.</b> Several processes (build agents, Camel routes in different JVMs) may spend one key's budget.
  * The server's count covers all of them, and the limiter reads it from the first answer on:
  * <ul>
- *   <li><b>Before any answer</b> it cannot tell whether it is alone, so it books at most a sixteenth of a window per
- *       window (always at least one call), spreading its first calls over the first windows: ten processes starting
- *       together then still fit in one window. The price: a lone caller's second, third… concurrent call waits one,
- *       two… windows if it is booked before the first answer arrives. From the first answer on, the rules below
- *       apply.</li>
+ *   <li><b>Before any answer</b> it cannot tell whether it is alone and books as if it were (a window's worth at
+ *       once): holding calls back until the first answer would need the caller to ask again when a wait ends, and
+ *       a server that sends no {@code X-RateLimit-*} headers would never end the wait.</li>
  *   <li><b>Within a window</b>, every answer's {@code X-RateLimit-Remaining} shows how much of the window all users
  *       have spent; the part this limiter did not spend is the others'. It estimates how many equal users share the
  *       key ({@code server's count / own bookings}, rounded), assumes its own share of the server's count is
@@ -50,9 +48,6 @@ public final class MegapixelRateLimiter {
 
     /** More sharers than this are not told apart (each still gets at least one image a window). */
     private static final int MAX_SHARERS = 32;
-
-    /** Before any answer, at most this fraction (1/n) of a window is booked per window. */
-    private static final int BLIND_FRACTION = 16;
 
     /**
      * The last 1/n of a window takes no new call: one sent then may reach the server in the next window, which the
@@ -164,7 +159,7 @@ public final class MegapixelRateLimiter {
             bookedCalls++;
             return Duration.ZERO;
         }
-        int share = windowKnown ? share() : blindShare();
+        int share = share();
         for (int i = 0; ; i++) {
             if (i == later.size()) {
                 later.add(new Slot());
@@ -184,13 +179,13 @@ public final class MegapixelRateLimiter {
     }
 
     /**
-     * The megapixels that may be booked in the current window now. Before any answer: what is left of the blind
-     * share. Before an answer about this window: what is left of this limiter's share. After one: its share of what
+     * The megapixels that may be booked in the current window now. Before any answer: what is left of the window.
+     * Before an answer about this window: what is left of this limiter's share. After one: its share of what
      * the server says remains, less its own calls the server has not counted yet.
      */
     private double roomNow() {
         if (!windowKnown) {
-            return blindShare() - booked;
+            return limit - booked;
         }
         int n = currentSharers();
         if (!reportedInWindow) {
@@ -221,10 +216,6 @@ public final class MegapixelRateLimiter {
 
     private int share() {
         return Math.max(1, limit / currentSharers());
-    }
-
-    private int blindShare() {
-        return Math.max(1, limit / BLIND_FRACTION);
     }
 
     /**
@@ -258,9 +249,10 @@ public final class MegapixelRateLimiter {
         answers++;
         int used = Math.max(0, limit - snapshot.remaining());
         serverUsed = Math.max(serverUsed, used);
-        if (booked > 0 && serverUsed > booked) {
-            // More was spent than this limiter booked: others share the key. Rounded down past a quarter, as early
-            // in a window the others' calls may simply have arrived first.
+        if (answers >= 2 && booked > 0 && serverUsed > booked) {
+            // More was spent than this limiter booked: others share the key. From the second answer on (one answer
+            // may follow others' calls of an earlier moment); rounded down past a quarter, as early in a window the
+            // others' calls may simply have arrived first.
             long estimate = (long) Math.floor((double) serverUsed / booked + 0.25);
             windowSharers = (int) Math.max(windowSharers, Math.min(MAX_SHARERS, estimate));
         }
