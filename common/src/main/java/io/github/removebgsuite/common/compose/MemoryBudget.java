@@ -11,6 +11,7 @@ final class MemoryBudget {
 
     private final long bytes;
     private long inUse;
+    private long peak;
 
     MemoryBudget(long bytes) {
         this.bytes = bytes;
@@ -31,6 +32,12 @@ final class MemoryBudget {
             }
         }
         inUse += amount;
+        peak = Math.max(peak, inUse);
+    }
+
+    /** The most booked at once so far: never above the budget unless a single composition was larger. */
+    synchronized long peak() {
+        return peak;
     }
 
     synchronized void release(long amount) {

@@ -380,6 +380,11 @@ public final class ZipComposer {
         }
     }
 
+    /** The memory budget's bytes and the most its compositions held at once (for the memory tests). */
+    long[] memoryBudgetAndPeak() {
+        return new long[] {memory.bytes(), memory.peak()};
+    }
+
     private void checkPixels(String entry, int width, int height) {
         long pixels = (long) width * height;
         if (pixels > maxPixels) {

@@ -26,8 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The memory bound of a batch under concurrency (issue #15): sixteen 22 MB inputs of 3 megapixels each, sent 16 at
  * a time for full-size ZIP results that are composed to PNG, in a child JVM whose heap is {@value #HEAP_MB} MB. The
  * uploads stream from disk and the composer's memory budget (half the heap, about 5 bytes a pixel) lets only as many
- * compose at once as fit, so the batch completes; the same batch with the budget lifted composes all sixteen at once
- * (some 16 × 3 MP × 5 bytes = 240 MB) and runs out of memory. The bound is documented in {@code bench/README.md}.
+ * compose at once as fit: the batch completes, and the compositions never held more than the budget at once, where
+ * sixteen at once would need some 16 × 3 MP × 5 bytes = 240 MB. (With the budget lifted, {@code
+ * -Dmemory.unbounded=true} for the child, it ran out of memory within seconds in a 96 MB heap; how many compositions
+ * overlap then depends on timing, so that is not asserted.) The bound is documented in {@code bench/README.md}.
  */
 class ConcurrentBatchMemoryTest {
 
@@ -39,7 +41,7 @@ class ConcurrentBatchMemoryTest {
     Path dir;
 
     @Test
-    void sixteenLargeInputsAtOnceCompleteInTheHeapThatWithoutTheBudgetRunsOut() throws Exception {
+    void sixteenLargeInputsAtOnceCompleteWithinTheComposersBudget() throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));
         byte[] jpeg = photo(2000, 1500);
         List<String> inputs = new ArrayList<>();
@@ -59,10 +61,14 @@ class ConcurrentBatchMemoryTest {
             System.out.println("16 concurrent 22 MB inputs in a " + HEAP_MB + " MB heap: peak heap after a collection "
                     + (Long.parseLong(peak.group(1)) >> 20) + " MB");
 
-            Child unbounded = runChild(emulator, inputs, "out-unbounded", true);
-            assertThat(unbounded.exited()).as(unbounded.output()).isTrue();
-            assertThat(unbounded.exitValue()).as(unbounded.output()).isNotZero();
-            assertThat(unbounded.output()).contains("OutOfMemoryError");
+            Matcher budget = Pattern.compile("budget bytes (\\d+) peak booked bytes (\\d+)")
+                    .matcher(bounded.output());
+            assertThat(budget.find()).as(bounded.output()).isTrue();
+            long budgetBytes = Long.parseLong(budget.group(1));
+            long bookedBytes = Long.parseLong(budget.group(2));
+            assertThat(budgetBytes).isLessThanOrEqualTo((long) HEAP_MB << 19); // half the heap
+            assertThat(bookedBytes).as("compositions at once").isGreaterThan(0).isLessThanOrEqualTo(budgetBytes)
+                    .isLessThan(INPUTS * 2000L * 1500 * ZipComposer.BYTES_PER_PIXEL);
         }
         for (int i = 0; i < INPUTS; i++) {
             Path png = dir.resolve("out").resolve(String.format("large-%02d.png", i));
