@@ -17,18 +17,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
-import javax.imageio.event.IIOReadUpdateListener;
-import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * Composes a remove.bg ZIP result ({@code color.jpg}, the RGB colours, and {@code alpha.png}, the greyscale matte)
@@ -60,9 +53,6 @@ public final class ZipComposer {
      * (100 MB) and any 50 MP JPEG.
      */
     public static final long DEFAULT_MAX_ENTRY_BYTES = 160L * 1024 * 1024;
-
-    /** How much of an entry is read before its image header must have been seen. */
-    private static final int HEADER_WINDOW = 256 * 1024;
 
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
@@ -108,7 +98,7 @@ public final class ZipComposer {
     public void compose(InputStream zip, OutputStream png) throws IOException {
         Objects.requireNonNull(zip, "zip");
         Objects.requireNonNull(png, "png");
-        Entries entries = readEntries(zip);
+        EntryReader.Entries entries = new EntryReader(maxEntryBytes, maxPixels).read(zip);
         compose(entries, png);
     }
 
@@ -122,9 +112,9 @@ public final class ZipComposer {
     public void compose(Path zip, Path png) throws IOException {
         Objects.requireNonNull(zip, "zip");
         Path target = Objects.requireNonNull(png, "png").toAbsolutePath();
-        Entries entries;
+        EntryReader.Entries entries;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(zip), 64 * 1024)) {
-            entries = readEntries(in);
+            entries = new EntryReader(maxEntryBytes, maxPixels).read(in);
         }
         Path directory = target.getParent();
         Files.createDirectories(directory);
@@ -163,106 +153,13 @@ public final class ZipComposer {
         return png.toByteArray();
     }
 
-    private record Entries(byte[] color, byte[] alpha) {
-    }
-
-    private Entries readEntries(InputStream in) throws IOException {
-        byte[] color = null;
-        byte[] alpha = null;
-        try (ZipInputStream zip = new ZipInputStream(new NonClosingInputStream(in))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                String name = entry.getName();
-                boolean isColor = COLOR_ENTRY.equals(name);
-                if (!isColor && !ALPHA_ENTRY.equals(name)) {
-                    throw new CompositionException("The ZIP holds an unexpected entry '" + printable(name)
-                            + "'; a remove.bg ZIP holds exactly " + COLOR_ENTRY + " and " + ALPHA_ENTRY);
-                }
-                if (isColor ? color != null : alpha != null) {
-                    throw new CompositionException("The ZIP holds " + name + " more than once");
-                }
-                byte[] data = readBounded(zip, entry);
-                if (isColor) {
-                    color = data;
-                } else {
-                    alpha = data;
-                }
-            }
-        } catch (ZipException e) {
-            throw new CompositionException("The result is not a valid ZIP archive: " + e.getMessage(), e);
-        }
-        if (color == null && alpha == null) {
-            throw new CompositionException("The result is not a ZIP archive or is empty; expected "
-                    + COLOR_ENTRY + " and " + ALPHA_ENTRY);
-        }
-        if (color == null || alpha == null) {
-            throw new CompositionException("The ZIP lacks " + (color == null ? COLOR_ENTRY : ALPHA_ENTRY)
-                    + "; a remove.bg ZIP holds exactly " + COLOR_ENTRY + " and " + ALPHA_ENTRY);
-        }
-        return new Entries(color, alpha);
-    }
-
-    /**
-     * Reads one entry, counting the bytes actually inflated rather than trusting the size the header claims. Once the
-     * image header has arrived (within the first {@value #HEADER_WINDOW} bytes), the entry is also held to what an
-     * image of that size can plausibly take, and to {@code maxPixels}, so a ZIP bomb is refused after a few
-     * megabytes of memory, not {@code maxEntryBytes}.
-     */
-    private byte[] readBounded(ZipInputStream zip, ZipEntry entry) throws IOException {
-        long declared = entry.getSize();
-        if (declared > maxEntryBytes) {
-            throw tooLarge(entry.getName(), maxEntryBytes);
-        }
-        long limit = maxEntryBytes;
-        boolean headerChecked = false;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(
-                declared > 0 ? (int) Math.min(declared, HEADER_WINDOW) : 64 * 1024);
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        int n;
-        while ((n = zip.read(buffer)) > 0) {
-            total += n;
-            if (total > limit) {
-                throw tooLarge(entry.getName(), limit);
-            }
-            out.write(buffer, 0, n);
-            if (!headerChecked && total >= HEADER_WINDOW) {
-                limit = plausibleBytes(entry.getName(), out.toByteArray());
-                headerChecked = true;
-                if (total > limit) {
-                    throw tooLarge(entry.getName(), limit);
-                }
-            }
-        }
-        return out.toByteArray();
-    }
-
-    /** The most bytes an entry whose header is {@code head} can plausibly hold; refuses a header over maxPixels. */
-    private long plausibleBytes(String name, byte[] head) {
-        ImageDimensions dims = ImageDimensions.probe(head).orElseThrow(() -> new CompositionException(name
-                + " has no readable image header in its first " + HEADER_WINDOW + " bytes"));
-        long pixels = (long) dims.width() * dims.height();
-        if (pixels > maxPixels) {
-            throw new CompositionException(name + " is " + dims.width() + "x" + dims.height() + " pixels, over the "
-                    + "limit of " + maxPixels + " pixels");
-        }
-        // At most 4 bytes a pixel (16-bit grey with filter bytes, or a barely compressed JPEG), plus room for
-        // metadata: far above any real remove.bg result, far below a bomb.
-        return Math.min(maxEntryBytes, pixels * 4 + HEADER_WINDOW + (1 << 20));
-    }
-
-    private CompositionException tooLarge(String name, long limit) {
-        return new CompositionException("The ZIP entry " + name + " inflates to more than " + limit
-                + " bytes, the limit for " + (limit == maxEntryBytes ? "one entry" : "an image of its size"));
-    }
-
     /**
      * Heap a composition holds per pixel: 3 bytes of decoded colour, 1 of matte, and about 1 for the compressed
      * entries and the encoder's strips.
      */
     static final int BYTES_PER_PIXEL = 5;
 
-    private void compose(Entries entries, OutputStream out) throws IOException {
+    private void compose(EntryReader.Entries entries, OutputStream out) throws IOException {
         long need = entries.color().length + entries.alpha().length + ImageDimensions.probe(entries.color())
                 .map(d -> (long) d.width() * d.height() * BYTES_PER_PIXEL).orElse(0L);
         memory.acquire(need);
@@ -273,7 +170,7 @@ public final class ZipComposer {
         }
     }
 
-    private void composeWithinBudget(Entries entries, OutputStream out) throws IOException {
+    private void composeWithinBudget(EntryReader.Entries entries, OutputStream out) throws IOException {
         byte[] colorBytes = entries.color();
         byte[] alphaBytes = entries.alpha();
         if (colorBytes.length < 3 || (colorBytes[0] & 0xff) != 0xFF || (colorBytes[1] & 0xff) != 0xD8) {
@@ -300,9 +197,9 @@ public final class ZipComposer {
                 throw new CompositionException("The ZIP's images differ in size: " + COLOR_ENTRY + " is " + width
                         + "x" + height + " but " + ALPHA_ENTRY + " is " + alphaWidth + "x" + alphaHeight);
             }
-            PixelDensity density = jfifDensity(colorReader);
+            PixelDensity density = HeaderDensity.jfifDensity(colorReader);
             if (density == null) {
-                density = greyMatte != null ? greyMatte.density() : pngDensity(alphaReader);
+                density = greyMatte != null ? greyMatte.density() : HeaderDensity.pngDensity(alphaReader);
             }
             Matte matte;
             byte[] matteBytes = null;
@@ -516,102 +413,6 @@ public final class ZipComposer {
         return false;
     }
 
-    /** How many rows of an image are decoded; encoder threads wait here for the rows they need. */
-    private static final class DecodedRows implements IIOReadUpdateListener {
-        private final Object lock = new Object();
-        private final String entry;
-        private int rows;
-        private Throwable failure;
-        private volatile boolean cancelled;
-
-        DecodedRows(String entry) {
-            this.entry = entry;
-        }
-
-        /** Asks the decoding thread to stop at its next row. */
-        void cancel() {
-            cancelled = true;
-        }
-
-        boolean isCancelled() {
-            return cancelled;
-        }
-
-        void await(int row) {
-            synchronized (lock) {
-                while (rows <= row && failure == null) {
-                    try {
-                        lock.wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new CompositionException("Interrupted while waiting for " + entry + " to decode");
-                    }
-                }
-                if (rows <= row) {
-                    throw failure instanceof CompositionException composition
-                            ? new CompositionException(composition.getMessage(), composition)
-                            : new CompositionException(entry + " could not be decoded: " + failure, failure);
-                }
-            }
-        }
-
-        void complete(int height) {
-            advance(height);
-        }
-
-        void fail(Throwable e) {
-            synchronized (lock) {
-                failure = e;
-                lock.notifyAll();
-            }
-        }
-
-        void advance(int decodedRows) {
-            synchronized (lock) {
-                if (decodedRows > rows) {
-                    rows = decodedRows;
-                    lock.notifyAll();
-                }
-            }
-        }
-
-        @Override
-        public void imageUpdate(ImageReader source, BufferedImage image, int minX, int minY, int width, int height,
-                int periodX, int periodY, int[] bands) {
-            if (cancelled) {
-                source.abort(); // called on the decoding thread, which holds the reader
-            }
-            advance(minY + (height - 1) * periodY + 1);
-        }
-
-        @Override
-        public void passStarted(ImageReader source, BufferedImage image, int pass, int minPass, int maxPass,
-                int minX, int minY, int periodX, int periodY, int[] bands) {
-            // sequential JPEGs have one pass
-        }
-
-        @Override
-        public void passComplete(ImageReader source, BufferedImage image) {
-            // completion is signalled when read returns
-        }
-
-        @Override
-        public void thumbnailPassStarted(ImageReader source, BufferedImage theThumbnail, int pass, int minPass,
-                int maxPass, int minX, int minY, int periodX, int periodY, int[] bands) {
-            // thumbnails are not read
-        }
-
-        @Override
-        public void thumbnailUpdate(ImageReader source, BufferedImage theThumbnail, int minX, int minY, int width,
-                int height, int periodX, int periodY, int[] bands) {
-            // thumbnails are not read
-        }
-
-        @Override
-        public void thumbnailPassComplete(ImageReader source, BufferedImage theThumbnail) {
-            // thumbnails are not read
-        }
-    }
 
     private static BufferedImage decode(ImageReader reader, String entry) {
         try {
@@ -623,71 +424,6 @@ public final class ZipComposer {
         }
     }
 
-    /** The JFIF header's density when it is given in dots per inch or per centimetre; null otherwise. */
-    private static PixelDensity jfifDensity(ImageReader reader) {
-        Node jfif = find(metadata(reader, "javax_imageio_jpeg_image_1.0"), "app0JFIF");
-        if (!(jfif instanceof Element element)) {
-            return null;
-        }
-        int units = intAttribute(element, "resUnits");
-        int x = intAttribute(element, "Xdensity");
-        int y = intAttribute(element, "Ydensity");
-        if (x < 1 || y < 1) {
-            return null;
-        }
-        return switch (units) {
-            case 1 -> PixelDensity.ofDpi(x, y);
-            case 2 -> PixelDensity.ofDotsPerCentimetre(x, y);
-            default -> null; // 0: an aspect ratio only, no physical size
-        };
-    }
-
-    /** The PNG's {@code pHYs} density when its unit is the metre; null otherwise. */
-    private static PixelDensity pngDensity(ImageReader reader) {
-        Node phys = find(metadata(reader, "javax_imageio_png_1.0"), "pHYs");
-        if (!(phys instanceof Element element) || !"meter".equals(element.getAttribute("unitSpecifier"))) {
-            return null;
-        }
-        long x = Integer.toUnsignedLong(intAttribute(element, "pixelsPerUnitXAxis"));
-        long y = Integer.toUnsignedLong(intAttribute(element, "pixelsPerUnitYAxis"));
-        return x < 1 || y < 1 ? null : new PixelDensity(x, y);
-    }
-
-    private static Node metadata(ImageReader reader, String format) {
-        try {
-            IIOMetadata metadata = reader.getImageMetadata(0);
-            if (metadata == null || !java.util.Arrays.asList(metadata.getMetadataFormatNames()).contains(format)) {
-                return null;
-            }
-            return metadata.getAsTree(format);
-        } catch (IOException | RuntimeException e) {
-            return null; // density is a nicety: an unreadable header shows up when the pixels are decoded
-        }
-    }
-
-    private static Node find(Node node, String name) {
-        if (node == null) {
-            return null;
-        }
-        if (name.equals(node.getNodeName())) {
-            return node;
-        }
-        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
-            Node found = find(child, name);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
-    }
-
-    private static int intAttribute(Element element, String name) {
-        try {
-            return (int) Long.parseLong(element.getAttribute(name));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
 
     private static boolean startsWith(byte[] data, byte[] prefix) {
         if (data.length < prefix.length) {
@@ -701,30 +437,12 @@ public final class ZipComposer {
         return true;
     }
 
-    private static String printable(String name) {
-        String cleaned = name.replaceAll("\\p{Cntrl}", "?");
-        return cleaned.length() > 100 ? cleaned.substring(0, 100) + "…" : cleaned;
-    }
-
-    /** Rescales a sample of {@code bits} bits to 8 bits, rounding to nearest ({@code round(v * 255 / max)}). */
     static int toEightBits(int value, int bits) {
         if (bits == 8) {
             return value;
         }
         long max = (1L << bits) - 1;
         return (int) ((value * 255L + max / 2) / max);
-    }
-
-    /** Keeps {@link ZipInputStream#close()} from closing the caller's stream. */
-    private static final class NonClosingInputStream extends java.io.FilterInputStream {
-        NonClosingInputStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public void close() {
-            // the caller owns the stream
-        }
     }
 
     /** Builds a {@link ZipComposer}. */
