@@ -21,11 +21,19 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * Writes a remove.bg-like ZIP for the benchmark: a photo-like colour JPEG (smooth lighting, texture, sensor noise,
- * objects with sharp outlines; 300 dpi in its JFIF header) and an 8-bit matte that is smooth inside, soft at the hair
- * and hard at the object's edges, like a real cut-out.
+ * Writes a remove.bg-like ZIP for the benchmark, of one of three kinds that stress the composer differently:
+ * <ul>
+ *   <li>{@code photo}: a photo-like colour JPEG (smooth lighting, texture, ±8 levels of sensor noise, objects with
+ *       sharp outlines) and an 8-bit matte that is solid inside, soft at the hair and hard at the object's edges;</li>
+ *   <li>{@code plasma}: smooth gradients, a plasma fractal (diamond-square, one field per channel) under a soft
+ *       elliptical matte: cheap to decode and very compressible, so fixed costs and deflate speed dominate;</li>
+ *   <li>{@code product}: a mostly transparent product shot: a shaded bottle with a printed label on a near-white
+ *       studio backdrop, a hard matte covering about a sixth of the frame.</li>
+ * </ul>
+ * Every {@code color.jpg} has 300 dpi in its JFIF header and quality 0.9.
  *
- * <p>Usage: {@code GenerateArchive WIDTH HEIGHT OUT.zip}. Deterministic: the same arguments give the same bytes.
+ * <p>Usage: {@code GenerateArchive [photo|plasma|product] WIDTH HEIGHT OUT.zip} (the kind defaults to {@code photo}).
+ * Deterministic: the same arguments give the same bytes.
  */
 public final class GenerateArchive {
 
@@ -34,15 +42,36 @@ public final class GenerateArchive {
 
     /** Entry point; see the class description. */
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            System.err.println("usage: GenerateArchive WIDTH HEIGHT OUT.zip");
+        if (args.length != 3 && args.length != 4) {
+            System.err.println("usage: GenerateArchive [photo|plasma|product] WIDTH HEIGHT OUT.zip");
             System.exit(2);
         }
-        int width = Integer.parseInt(args[0]);
-        int height = Integer.parseInt(args[1]);
-        Path out = Path.of(args[2]).toAbsolutePath();
-        byte[] jpeg = jpeg(color(width, height));
-        byte[] png = png(matte(width, height));
+        String kind = args.length == 4 ? args[0] : "photo";
+        int a = args.length - 3;
+        int width = Integer.parseInt(args[a]);
+        int height = Integer.parseInt(args[a + 1]);
+        Path out = Path.of(args[a + 2]).toAbsolutePath();
+        byte[] jpeg;
+        byte[] png;
+        switch (kind) {
+            case "photo" -> {
+                jpeg = jpeg(color(width, height));
+                png = png(matte(width, height));
+            }
+            case "plasma" -> {
+                jpeg = jpeg(SyntheticScenes.plasma(width, height, 0x5EED_0001L));
+                png = png(SyntheticScenes.ellipseMatte(width, height));
+            }
+            case "product" -> {
+                jpeg = jpeg(SyntheticScenes.product(width, height));
+                png = png(SyntheticScenes.productMatte(width, height));
+            }
+            default -> {
+                System.err.println("unknown kind " + kind + "; expected photo, plasma or product");
+                System.exit(2);
+                return;
+            }
+        }
         Files.createDirectories(out.getParent());
         Path temp = Files.createTempFile(out.getParent(), ".archive", ".part");
         try (OutputStream file = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(file)) {
@@ -54,8 +83,8 @@ public final class GenerateArchive {
             zip.closeEntry();
         }
         Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        System.out.printf("%s: %dx%d, color.jpg %d bytes, alpha.png %d bytes%n", out.getFileName(), width, height,
-                jpeg.length, png.length);
+        System.out.printf("%s (%s): %dx%d, color.jpg %d bytes, alpha.png %d bytes%n", out.getFileName(), kind, width,
+                height, jpeg.length, png.length);
     }
 
     private static BufferedImage color(int width, int height) {

@@ -2,11 +2,6 @@ package io.github.removebgsuite.common.compose;
 
 import io.github.removebgsuite.common.image.ImageDimensions;
 import java.awt.image.BufferedImage;
-import java.awt.image.ComponentSampleModel;
-import java.awt.image.DataBuffer;
-import java.awt.image.DataBufferByte;
-import java.awt.image.DataBufferUShort;
-import java.awt.image.Raster;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -22,18 +17,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
-import javax.imageio.event.IIOReadUpdateListener;
-import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * Composes a remove.bg ZIP result ({@code color.jpg}, the RGB colours, and {@code alpha.png}, the greyscale matte)
@@ -66,14 +54,12 @@ public final class ZipComposer {
      */
     public static final long DEFAULT_MAX_ENTRY_BYTES = 160L * 1024 * 1024;
 
-    /** How much of an entry is read before its image header must have been seen. */
-    private static final int HEADER_WINDOW = 256 * 1024;
-
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     private final PngEncoder encoder;
     private final long maxPixels;
     private final long maxEntryBytes;
+    private final MemoryBudget memory;
 
     /** A composer with the defaults of {@link #builder()}. */
     public ZipComposer() {
@@ -84,6 +70,8 @@ public final class ZipComposer {
         this.encoder = builder.encoder.build();
         this.maxPixels = builder.maxPixels;
         this.maxEntryBytes = builder.maxEntryBytes;
+        this.memory = new MemoryBudget(builder.memoryBudget > 0 ? builder.memoryBudget
+                : Runtime.getRuntime().maxMemory() / 2);
     }
 
     /**
@@ -98,7 +86,7 @@ public final class ZipComposer {
     public Builder toBuilder() {
         Builder builder = new Builder();
         builder.encoder = encoder.toBuilder();
-        return builder.maxPixels(maxPixels).maxEntryBytes(maxEntryBytes);
+        return builder.maxPixels(maxPixels).maxEntryBytes(maxEntryBytes).memoryBudget(memory.bytes());
     }
 
     /**
@@ -110,7 +98,7 @@ public final class ZipComposer {
     public void compose(InputStream zip, OutputStream png) throws IOException {
         Objects.requireNonNull(zip, "zip");
         Objects.requireNonNull(png, "png");
-        Entries entries = readEntries(zip);
+        EntryReader.Entries entries = new EntryReader(maxEntryBytes, maxPixels).read(zip);
         compose(entries, png);
     }
 
@@ -124,9 +112,9 @@ public final class ZipComposer {
     public void compose(Path zip, Path png) throws IOException {
         Objects.requireNonNull(zip, "zip");
         Path target = Objects.requireNonNull(png, "png").toAbsolutePath();
-        Entries entries;
+        EntryReader.Entries entries;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(zip), 64 * 1024)) {
-            entries = readEntries(in);
+            entries = new EntryReader(maxEntryBytes, maxPixels).read(in);
         }
         Path directory = target.getParent();
         Files.createDirectories(directory);
@@ -165,100 +153,24 @@ public final class ZipComposer {
         return png.toByteArray();
     }
 
-    private record Entries(byte[] color, byte[] alpha) {
-    }
-
-    private Entries readEntries(InputStream in) throws IOException {
-        byte[] color = null;
-        byte[] alpha = null;
-        try (ZipInputStream zip = new ZipInputStream(new NonClosingInputStream(in))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                String name = entry.getName();
-                boolean isColor = COLOR_ENTRY.equals(name);
-                if (!isColor && !ALPHA_ENTRY.equals(name)) {
-                    throw new CompositionException("The ZIP holds an unexpected entry '" + printable(name)
-                            + "'; a remove.bg ZIP holds exactly " + COLOR_ENTRY + " and " + ALPHA_ENTRY);
-                }
-                if (isColor ? color != null : alpha != null) {
-                    throw new CompositionException("The ZIP holds " + name + " more than once");
-                }
-                byte[] data = readBounded(zip, entry);
-                if (isColor) {
-                    color = data;
-                } else {
-                    alpha = data;
-                }
-            }
-        } catch (ZipException e) {
-            throw new CompositionException("The result is not a valid ZIP archive: " + e.getMessage(), e);
-        }
-        if (color == null && alpha == null) {
-            throw new CompositionException("The result is not a ZIP archive or is empty; expected "
-                    + COLOR_ENTRY + " and " + ALPHA_ENTRY);
-        }
-        if (color == null || alpha == null) {
-            throw new CompositionException("The ZIP lacks " + (color == null ? COLOR_ENTRY : ALPHA_ENTRY)
-                    + "; a remove.bg ZIP holds exactly " + COLOR_ENTRY + " and " + ALPHA_ENTRY);
-        }
-        return new Entries(color, alpha);
-    }
-
     /**
-     * Reads one entry, counting the bytes actually inflated rather than trusting the size the header claims. Once the
-     * image header has arrived (within the first {@value #HEADER_WINDOW} bytes), the entry is also held to what an
-     * image of that size can plausibly take, and to {@code maxPixels}, so a ZIP bomb is refused after a few
-     * megabytes of memory, not {@code maxEntryBytes}.
+     * Heap a composition holds per pixel: 3 bytes of decoded colour, 1 of matte, and about 1 for the compressed
+     * entries and the encoder's strips.
      */
-    private byte[] readBounded(ZipInputStream zip, ZipEntry entry) throws IOException {
-        long declared = entry.getSize();
-        if (declared > maxEntryBytes) {
-            throw tooLarge(entry.getName(), maxEntryBytes);
+    static final int BYTES_PER_PIXEL = 5;
+
+    private void compose(EntryReader.Entries entries, OutputStream out) throws IOException {
+        long need = entries.color().length + entries.alpha().length + ImageDimensions.probe(entries.color())
+                .map(d -> (long) d.width() * d.height() * BYTES_PER_PIXEL).orElse(0L);
+        memory.acquire(need);
+        try {
+            composeWithinBudget(entries, out);
+        } finally {
+            memory.release(need);
         }
-        long limit = maxEntryBytes;
-        boolean headerChecked = false;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(
-                declared > 0 ? (int) Math.min(declared, HEADER_WINDOW) : 64 * 1024);
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        int n;
-        while ((n = zip.read(buffer)) > 0) {
-            total += n;
-            if (total > limit) {
-                throw tooLarge(entry.getName(), limit);
-            }
-            out.write(buffer, 0, n);
-            if (!headerChecked && total >= HEADER_WINDOW) {
-                limit = plausibleBytes(entry.getName(), out.toByteArray());
-                headerChecked = true;
-                if (total > limit) {
-                    throw tooLarge(entry.getName(), limit);
-                }
-            }
-        }
-        return out.toByteArray();
     }
 
-    /** The most bytes an entry whose header is {@code head} can plausibly hold; refuses a header over maxPixels. */
-    private long plausibleBytes(String name, byte[] head) {
-        ImageDimensions dims = ImageDimensions.probe(head).orElseThrow(() -> new CompositionException(name
-                + " has no readable image header in its first " + HEADER_WINDOW + " bytes"));
-        long pixels = (long) dims.width() * dims.height();
-        if (pixels > maxPixels) {
-            throw new CompositionException(name + " is " + dims.width() + "x" + dims.height() + " pixels, over the "
-                    + "limit of " + maxPixels + " pixels");
-        }
-        // At most 4 bytes a pixel (16-bit grey with filter bytes, or a barely compressed JPEG), plus room for
-        // metadata: far above any real remove.bg result, far below a bomb.
-        return Math.min(maxEntryBytes, pixels * 4 + HEADER_WINDOW + (1 << 20));
-    }
-
-    private CompositionException tooLarge(String name, long limit) {
-        return new CompositionException("The ZIP entry " + name + " inflates to more than " + limit
-                + " bytes, the limit for " + (limit == maxEntryBytes ? "one entry" : "an image of its size"));
-    }
-
-    private void compose(Entries entries, OutputStream out) throws IOException {
+    private void composeWithinBudget(EntryReader.Entries entries, OutputStream out) throws IOException {
         byte[] colorBytes = entries.color();
         byte[] alphaBytes = entries.alpha();
         if (colorBytes.length < 3 || (colorBytes[0] & 0xff) != 0xFF || (colorBytes[1] & 0xff) != 0xD8) {
@@ -267,37 +179,52 @@ public final class ZipComposer {
         if (!startsWith(alphaBytes, PNG_SIGNATURE)) {
             throw new CompositionException(ALPHA_ENTRY + " is not a PNG image");
         }
+        // The usual matte (8-bit grey) is decoded by GreyPng, alongside the JPEG; any other PNG by ImageIO, first.
+        GreyPng greyMatte = GreyPng.parse(alphaBytes);
+        if (greyMatte != null && (long) greyMatte.width() * greyMatte.height() > Integer.MAX_VALUE - 8) {
+            greyMatte = null;
+        }
         ImageReader colorReader = reader("jpeg", colorBytes);
-        ImageReader alphaReader = reader("png", alphaBytes);
+        ImageReader alphaReader = greyMatte == null ? reader("png", alphaBytes) : null;
         try {
             int width = dimension(colorReader, COLOR_ENTRY, true);
             int height = dimension(colorReader, COLOR_ENTRY, false);
-            int alphaWidth = dimension(alphaReader, ALPHA_ENTRY, true);
-            int alphaHeight = dimension(alphaReader, ALPHA_ENTRY, false);
+            int alphaWidth = greyMatte != null ? greyMatte.width() : dimension(alphaReader, ALPHA_ENTRY, true);
+            int alphaHeight = greyMatte != null ? greyMatte.height() : dimension(alphaReader, ALPHA_ENTRY, false);
             checkPixels(COLOR_ENTRY, width, height);
             checkPixels(ALPHA_ENTRY, alphaWidth, alphaHeight);
             if (width != alphaWidth || height != alphaHeight) {
                 throw new CompositionException("The ZIP's images differ in size: " + COLOR_ENTRY + " is " + width
                         + "x" + height + " but " + ALPHA_ENTRY + " is " + alphaWidth + "x" + alphaHeight);
             }
-            PixelDensity density = jfifDensity(colorReader);
+            PixelDensity density = HeaderDensity.jfifDensity(colorReader);
             if (density == null) {
-                density = pngDensity(alphaReader);
+                density = greyMatte != null ? greyMatte.density() : HeaderDensity.pngDensity(alphaReader);
             }
-            // The matte first, whole (it is small); then the colours into a raster of the type read(0) would create.
-            Matte matte = Matte.of(decode(alphaReader, ALPHA_ENTRY).getRaster());
-            alphaReader.dispose();
+            Matte matte;
+            byte[] matteBytes = null;
+            if (greyMatte != null) {
+                matteBytes = new byte[width * height];
+                matte = new Matte.ByteMatte(matteBytes, 0, width, width);
+            } else {
+                matte = Matte.of(decode(alphaReader, ALPHA_ENTRY).getRaster());
+                alphaReader.dispose();
+            }
+            // The colours go into a raster of the type read(0) would create.
             BufferedImage destination = destination(colorReader, width, height);
             Colors colors = Colors.of(destination.getRaster());
             if (!isSequentialJpeg(colorBytes)) {
                 // Progressive JPEGs refine every row in several passes: decode them whole before encoding.
+                if (greyMatte != null) {
+                    greyMatte.decode(matteBytes, rows -> { }, () -> false);
+                }
                 decode(colorReader, destination);
-                encoder.encode(width, height, true, rows(colors, matte, null), density, out);
+                encoder.encode(width, height, true, rows(colors, matte, null, null), density, out);
                 return;
             }
-            // A sequential JPEG is decoded top to bottom on its own thread while the strips already decoded are
-            // filtered and deflated: decoding and deflating overlap instead of following each other.
-            DecodedRows decoded = new DecodedRows();
+            // A sequential JPEG is decoded top to bottom on its own thread (and the matte on another) while the
+            // strips already decoded are filtered and deflated: decoding and deflating overlap.
+            DecodedRows decoded = new DecodedRows(COLOR_ENTRY);
             colorReader.addIIOReadUpdateListener(decoded);
             Thread decoder = new Thread(() -> {
                 try {
@@ -309,20 +236,50 @@ public final class ZipComposer {
             }, "jpeg-decode");
             decoder.setDaemon(true);
             decoder.start();
+            DecodedRows matteRows = null;
+            Thread matteDecoder = null;
+            if (greyMatte != null) {
+                DecodedRows progress = new DecodedRows(ALPHA_ENTRY);
+                GreyPng png = greyMatte;
+                byte[] target = matteBytes;
+                matteDecoder = new Thread(() -> {
+                    try {
+                        png.decode(target, progress::advance, progress::isCancelled);
+                    } catch (Throwable e) {
+                        progress.fail(e);
+                    }
+                }, "png-decode");
+                matteDecoder.setDaemon(true);
+                matteDecoder.start();
+                matteRows = progress;
+            }
             boolean encoded = false;
             try {
-                encoder.encode(width, height, true, rows(colors, matte, decoded), density, out);
+                encoder.encode(width, height, true, rows(colors, matte, decoded, matteRows), density, out);
                 encoded = true;
             } finally {
                 if (!encoded) {
                     decoded.cancel(); // the decoder thread aborts its own read: the JPEG reader is thread-bound
+                    if (matteRows != null) {
+                        matteRows.cancel();
+                    }
                 }
                 joinUninterruptibly(decoder);
+                if (matteDecoder != null) {
+                    joinUninterruptibly(matteDecoder);
+                }
             }
         } finally {
             colorReader.dispose();
-            alphaReader.dispose();
+            if (alphaReader != null) {
+                alphaReader.dispose();
+            }
         }
+    }
+
+    /** The memory budget's bytes and the most its compositions held at once (for the memory tests). */
+    long[] memoryBudgetAndPeak() {
+        return new long[] {memory.bytes(), memory.peak()};
     }
 
     private void checkPixels(String entry, int width, int height) {
@@ -352,11 +309,42 @@ public final class ZipComposer {
         }
     }
 
-    /** RGBA rows: colours and matte interleaved, each row waited for when the colours are still decoding. */
-    private static PngEncoder.RowSource rows(Colors colors, Matte matte, DecodedRows decoded) {
+    /** RGBA rows: colours and matte interleaved, each row waited for while the colours or matte still decode. */
+    private static PngEncoder.RowSource rows(Colors colors, Matte matte, DecodedRows decoded, DecodedRows matteRows) {
+        if (colors instanceof Colors.InterleavedColors interleaved && matte instanceof Matte.ByteMatte bytes) {
+            // The usual case: 8-bit colours and matte, so rows can be filtered straight from the decoded buffers.
+            return new PngEncoder.UpFilteredRows() {
+                @Override
+                public void fillRow(int y, byte[] dest, int offset) {
+                    await(y);
+                    interleaved.fillRgba(y, dest, offset);
+                    bytes.fillAlpha(y, dest, offset);
+                }
+
+                @Override
+                public void fillUpFiltered(int y, byte[] dest, int offset) {
+                    await(y);
+                    dest[offset] = (byte) PngFilter.UP.type();
+                    interleaved.fillUpFilteredRgba(y, dest, offset + 1);
+                    bytes.fillUpFilteredAlpha(y, dest, offset + 1);
+                }
+
+                private void await(int y) {
+                    if (decoded != null) {
+                        decoded.await(y);
+                    }
+                    if (matteRows != null) {
+                        matteRows.await(y);
+                    }
+                }
+            };
+        }
         return (y, dest, offset) -> {
             if (decoded != null) {
                 decoded.await(y);
+            }
+            if (matteRows != null) {
+                matteRows.await(y);
             }
             colors.fillRgba(y, dest, offset);
             matte.fillAlpha(y, dest, offset);
@@ -425,93 +413,6 @@ public final class ZipComposer {
         return false;
     }
 
-    /** How many rows of the colour image are decoded; encoder threads wait here for the rows they need. */
-    private static final class DecodedRows implements IIOReadUpdateListener {
-        private final Object lock = new Object();
-        private int rows;
-        private Throwable failure;
-        private volatile boolean cancelled;
-
-        /** Asks the decoding thread to stop at its next row. */
-        void cancel() {
-            cancelled = true;
-        }
-
-        void await(int row) {
-            synchronized (lock) {
-                while (rows <= row && failure == null) {
-                    try {
-                        lock.wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new CompositionException("Interrupted while waiting for " + COLOR_ENTRY + " to decode");
-                    }
-                }
-                if (rows <= row) {
-                    throw failure instanceof CompositionException composition
-                            ? new CompositionException(composition.getMessage(), composition)
-                            : new CompositionException(COLOR_ENTRY + " could not be decoded: " + failure, failure);
-                }
-            }
-        }
-
-        void complete(int height) {
-            advance(height);
-        }
-
-        void fail(Throwable e) {
-            synchronized (lock) {
-                failure = e;
-                lock.notifyAll();
-            }
-        }
-
-        private void advance(int decodedRows) {
-            synchronized (lock) {
-                if (decodedRows > rows) {
-                    rows = decodedRows;
-                    lock.notifyAll();
-                }
-            }
-        }
-
-        @Override
-        public void imageUpdate(ImageReader source, BufferedImage image, int minX, int minY, int width, int height,
-                int periodX, int periodY, int[] bands) {
-            if (cancelled) {
-                source.abort(); // called on the decoding thread, which holds the reader
-            }
-            advance(minY + (height - 1) * periodY + 1);
-        }
-
-        @Override
-        public void passStarted(ImageReader source, BufferedImage image, int pass, int minPass, int maxPass,
-                int minX, int minY, int periodX, int periodY, int[] bands) {
-            // sequential JPEGs have one pass
-        }
-
-        @Override
-        public void passComplete(ImageReader source, BufferedImage image) {
-            // completion is signalled when read returns
-        }
-
-        @Override
-        public void thumbnailPassStarted(ImageReader source, BufferedImage theThumbnail, int pass, int minPass,
-                int maxPass, int minX, int minY, int periodX, int periodY, int[] bands) {
-            // thumbnails are not read
-        }
-
-        @Override
-        public void thumbnailUpdate(ImageReader source, BufferedImage theThumbnail, int minX, int minY, int width,
-                int height, int periodX, int periodY, int[] bands) {
-            // thumbnails are not read
-        }
-
-        @Override
-        public void thumbnailPassComplete(ImageReader source, BufferedImage theThumbnail) {
-            // thumbnails are not read
-        }
-    }
 
     private static BufferedImage decode(ImageReader reader, String entry) {
         try {
@@ -523,71 +424,6 @@ public final class ZipComposer {
         }
     }
 
-    /** The JFIF header's density when it is given in dots per inch or per centimetre; null otherwise. */
-    private static PixelDensity jfifDensity(ImageReader reader) {
-        Node jfif = find(metadata(reader, "javax_imageio_jpeg_image_1.0"), "app0JFIF");
-        if (!(jfif instanceof Element element)) {
-            return null;
-        }
-        int units = intAttribute(element, "resUnits");
-        int x = intAttribute(element, "Xdensity");
-        int y = intAttribute(element, "Ydensity");
-        if (x < 1 || y < 1) {
-            return null;
-        }
-        return switch (units) {
-            case 1 -> PixelDensity.ofDpi(x, y);
-            case 2 -> PixelDensity.ofDotsPerCentimetre(x, y);
-            default -> null; // 0: an aspect ratio only, no physical size
-        };
-    }
-
-    /** The PNG's {@code pHYs} density when its unit is the metre; null otherwise. */
-    private static PixelDensity pngDensity(ImageReader reader) {
-        Node phys = find(metadata(reader, "javax_imageio_png_1.0"), "pHYs");
-        if (!(phys instanceof Element element) || !"meter".equals(element.getAttribute("unitSpecifier"))) {
-            return null;
-        }
-        long x = Integer.toUnsignedLong(intAttribute(element, "pixelsPerUnitXAxis"));
-        long y = Integer.toUnsignedLong(intAttribute(element, "pixelsPerUnitYAxis"));
-        return x < 1 || y < 1 ? null : new PixelDensity(x, y);
-    }
-
-    private static Node metadata(ImageReader reader, String format) {
-        try {
-            IIOMetadata metadata = reader.getImageMetadata(0);
-            if (metadata == null || !java.util.Arrays.asList(metadata.getMetadataFormatNames()).contains(format)) {
-                return null;
-            }
-            return metadata.getAsTree(format);
-        } catch (IOException | RuntimeException e) {
-            return null; // density is a nicety: an unreadable header shows up when the pixels are decoded
-        }
-    }
-
-    private static Node find(Node node, String name) {
-        if (node == null) {
-            return null;
-        }
-        if (name.equals(node.getNodeName())) {
-            return node;
-        }
-        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
-            Node found = find(child, name);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
-    }
-
-    private static int intAttribute(Element element, String name) {
-        try {
-            return (int) Long.parseLong(element.getAttribute(name));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
 
     private static boolean startsWith(byte[] data, byte[] prefix) {
         if (data.length < prefix.length) {
@@ -601,184 +437,6 @@ public final class ZipComposer {
         return true;
     }
 
-    private static String printable(String name) {
-        String cleaned = name.replaceAll("\\p{Cntrl}", "?");
-        return cleaned.length() > 100 ? cleaned.substring(0, 100) + "…" : cleaned;
-    }
-
-    /** The decoded colours, read straight from the raster's bytes when it is the usual interleaved 8-bit layout. */
-    private abstract static class Colors {
-        abstract void fillRgba(int y, byte[] dest, int offset);
-
-        static Colors of(Raster raster) {
-            int bands = raster.getNumBands();
-            if (bands != 1 && bands != 3) {
-                throw new CompositionException(COLOR_ENTRY + " has " + bands
-                        + " colour channels; expected an RGB or greyscale JPEG");
-            }
-            if (raster.getDataBuffer() instanceof DataBufferByte buffer && buffer.getNumBanks() == 1
-                    && raster.getSampleModel() instanceof ComponentSampleModel model
-                    && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0) {
-                return new InterleavedColors(buffer.getData(), buffer.getOffset(), model, raster.getWidth());
-            }
-            return new GenericColors(raster);
-        }
-    }
-
-    private static final class InterleavedColors extends Colors {
-        private final byte[] data;
-        private final int base;
-        private final int pixelStride;
-        private final int scanlineStride;
-        private final int red;
-        private final int green;
-        private final int blue;
-        private final int width;
-
-        InterleavedColors(byte[] data, int base, ComponentSampleModel model, int width) {
-            this.data = data;
-            this.base = base;
-            this.pixelStride = model.getPixelStride();
-            this.scanlineStride = model.getScanlineStride();
-            int[] offsets = model.getBandOffsets();
-            this.red = offsets[0];
-            this.green = offsets.length == 3 ? offsets[1] : offsets[0];
-            this.blue = offsets.length == 3 ? offsets[2] : offsets[0];
-            this.width = width;
-        }
-
-        @Override
-        void fillRgba(int y, byte[] dest, int offset) {
-            int src = base + y * scanlineStride;
-            int end = offset + width * 4;
-            for (int o = offset; o < end; o += 4, src += pixelStride) {
-                dest[o] = data[src + red];
-                dest[o + 1] = data[src + green];
-                dest[o + 2] = data[src + blue];
-            }
-        }
-    }
-
-    private static final class GenericColors extends Colors {
-        private final Raster raster;
-        private final int bands;
-        private final int[] depth;
-
-        GenericColors(Raster raster) {
-            this.raster = raster;
-            this.bands = raster.getNumBands();
-            this.depth = raster.getSampleModel().getSampleSize();
-        }
-
-        @Override
-        void fillRgba(int y, byte[] dest, int offset) {
-            int width = raster.getWidth();
-            int[] samples = raster.getPixels(raster.getMinX(), raster.getMinY() + y, width, 1, (int[]) null);
-            for (int x = 0; x < width; x++) {
-                int o = offset + x * 4;
-                for (int c = 0; c < 3; c++) {
-                    int band = bands == 1 ? 0 : c;
-                    dest[o + c] = (byte) toEightBits(samples[x * bands + band], depth[band]);
-                }
-            }
-        }
-    }
-
-    /** The decoded matte, reduced to 8 bits per pixel as rows are asked for. */
-    private abstract static class Matte {
-        abstract void fillAlpha(int y, byte[] dest, int offset);
-
-        static Matte of(Raster raster) {
-            if (raster.getNumBands() != 1) {
-                throw new CompositionException(ALPHA_ENTRY + " has " + raster.getNumBands()
-                        + " channels; expected a greyscale PNG");
-            }
-            int depth = raster.getSampleModel().getSampleSize(0);
-            boolean plain = raster.getSampleModel() instanceof ComponentSampleModel model
-                    && model.getPixelStride() == 1 && raster.getSampleModelTranslateX() == 0
-                    && raster.getSampleModelTranslateY() == 0 && raster.getDataBuffer().getNumBanks() == 1;
-            if (plain && depth == 8 && raster.getDataBuffer() instanceof DataBufferByte buffer) {
-                int stride = ((ComponentSampleModel) raster.getSampleModel()).getScanlineStride();
-                return new ByteMatte(buffer.getData(), buffer.getOffset(), stride, raster.getWidth());
-            }
-            if (plain && depth == 16 && raster.getDataBuffer() instanceof DataBufferUShort buffer) {
-                int stride = ((ComponentSampleModel) raster.getSampleModel()).getScanlineStride();
-                return new ShortMatte(buffer.getData(), buffer.getOffset(), stride, raster.getWidth());
-            }
-            if (raster.getDataBuffer().getDataType() == DataBuffer.TYPE_FLOAT
-                    || raster.getDataBuffer().getDataType() == DataBuffer.TYPE_DOUBLE) {
-                throw new CompositionException(ALPHA_ENTRY + " has floating-point samples; expected a greyscale PNG");
-            }
-            return new GenericMatte(raster, depth);
-        }
-    }
-
-    private static final class ByteMatte extends Matte {
-        private final byte[] data;
-        private final int base;
-        private final int stride;
-        private final int width;
-
-        ByteMatte(byte[] data, int base, int stride, int width) {
-            this.data = data;
-            this.base = base;
-            this.stride = stride;
-            this.width = width;
-        }
-
-        @Override
-        void fillAlpha(int y, byte[] dest, int offset) {
-            int src = base + y * stride;
-            int end = offset + width * 4;
-            for (int o = offset + 3; o < end; o += 4) {
-                dest[o] = data[src++];
-            }
-        }
-    }
-
-    private static final class ShortMatte extends Matte {
-        private final short[] data;
-        private final int base;
-        private final int stride;
-        private final int width;
-
-        ShortMatte(short[] data, int base, int stride, int width) {
-            this.data = data;
-            this.base = base;
-            this.stride = stride;
-            this.width = width;
-        }
-
-        @Override
-        void fillAlpha(int y, byte[] dest, int offset) {
-            int src = base + y * stride;
-            int end = offset + width * 4;
-            for (int o = offset + 3; o < end; o += 4) {
-                dest[o] = (byte) toEightBits(data[src++] & 0xffff, 16);
-            }
-        }
-    }
-
-    private static final class GenericMatte extends Matte {
-        private final Raster raster;
-        private final int depth;
-
-        GenericMatte(Raster raster, int depth) {
-            this.raster = raster;
-            this.depth = depth;
-        }
-
-        @Override
-        void fillAlpha(int y, byte[] dest, int offset) {
-            int width = raster.getWidth();
-            int[] samples = raster.getSamples(raster.getMinX(), raster.getMinY() + y, width, 1, 0, (int[]) null);
-            for (int x = 0; x < width; x++) {
-                dest[offset + x * 4 + 3] = (byte) toEightBits(samples[x], depth);
-            }
-        }
-    }
-
-    /** Rescales a sample of {@code bits} bits to 8 bits, rounding to nearest ({@code round(v * 255 / max)}). */
     static int toEightBits(int value, int bits) {
         if (bits == 8) {
             return value;
@@ -787,23 +445,12 @@ public final class ZipComposer {
         return (int) ((value * 255L + max / 2) / max);
     }
 
-    /** Keeps {@link ZipInputStream#close()} from closing the caller's stream. */
-    private static final class NonClosingInputStream extends java.io.FilterInputStream {
-        NonClosingInputStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public void close() {
-            // the caller owns the stream
-        }
-    }
-
     /** Builds a {@link ZipComposer}. */
     public static final class Builder {
         private PngEncoder.Builder encoder = PngEncoder.builder();
         private long maxPixels = DEFAULT_MAX_PIXELS;
         private long maxEntryBytes = DEFAULT_MAX_ENTRY_BYTES;
+        private long memoryBudget;
 
         private Builder() {
         }
@@ -851,6 +498,20 @@ public final class ZipComposer {
                         + ", got " + bytes);
             }
             this.maxEntryBytes = bytes;
+            return this;
+        }
+
+        /**
+         * How much heap the compositions of this composer may hold at once, in bytes (about
+         * {@value ZipComposer#BYTES_PER_PIXEL} a pixel: a 25 MP result takes some 125 MB); a composition that would
+         * exceed it waits for others to finish, and one always runs. Default: half the JVM's maximum heap, so a batch
+         * composing many large results at once is paced instead of running out of memory.
+         */
+        public Builder memoryBudget(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("memoryBudget must be at least 1 byte, got " + bytes);
+            }
+            this.memoryBudget = bytes;
             return this;
         }
 

@@ -19,10 +19,21 @@ import java.util.Objects;
  * {@code X-RateLimit-Remaining} how much of the current one is really left.
  *
  * <p><b>Sharing a key.</b> Several processes (build agents, Camel routes in different JVMs) may spend one key's budget.
- * The server's count covers all of them, so the limiter compares it with its own bookings: at the end of each window
- * it estimates how many equal users share the key ({@code server's count / own count}, rounded) and books at most its
- * share of the next window. Processes sharing a key thus converge on fair shares after one window instead of all
- * hammering the server into 429 answers; a process alone gets the whole budget back after one window.
+ * The server's count covers all of them, and the limiter reads it from the first answer on:
+ * <ul>
+ *   <li><b>Before any answer</b> it cannot tell whether it is alone and books as if it were (a window's worth at
+ *       once): holding calls back until the first answer would need the caller to ask again when a wait ends, and
+ *       a server that sends no {@code X-RateLimit-*} headers would never end the wait.</li>
+ *   <li><b>Within a window</b>, every answer's {@code X-RateLimit-Remaining} shows how much of the window all users
+ *       have spent; the part this limiter did not spend is the others'. It estimates how many equal users share the
+ *       key ({@code server's count / own bookings}, rounded), assumes its own share of the server's count is
+ *       counted, and books a call now only if its uncounted calls and the new one fit in its share of what remains.
+ *       So processes starting together detect each other on their first answers, not a window later. No call is
+ *       booked in a window's last twentieth: sent then, it could reach the server in the next window.</li>
+ *   <li><b>For later windows</b> it books at most its share ({@code limit / sharers}) of each, as the others will
+ *       book theirs; the estimate is renewed at the end of every window, so a process alone gets the whole budget
+ *       back one window after the others stop.</li>
+ * </ul>
  *
  * <p>Thread-safe. One instance is meant to be shared by every call of a client, and by every client in a JVM that uses
  * the same API key.
@@ -38,23 +49,47 @@ public final class MegapixelRateLimiter {
     /** More sharers than this are not told apart (each still gets at least one image a window). */
     private static final int MAX_SHARERS = 32;
 
+    /**
+     * The last 1/n of a window takes no new call: one sent then may reach the server in the next window, which the
+     * sharers have already booked.
+     */
+    private static final int GUARD_FRACTION = 20;
+
     private final Clock clock;
     private final Duration window;
     private int limit;
 
     /** The end of the current window; before the first response, one window after the first reservation. */
     private Instant windowEnd;
+    /** Whether any answer has been seen (the windows' position and the other users are known from it). */
     private boolean windowKnown;
+    /** Whether an answer about the current window has been seen. */
+    private boolean reportedInWindow;
     /** Megapixels this limiter booked in the current window. */
     private int booked;
+    /** How many calls those are. */
+    private int bookedCalls;
+    /** How many answers about the current window arrived (each answers one of this limiter's calls). */
+    private int answers;
     /** The most of the current window the server reported used, by every user of the key. */
     private int serverUsed;
-    /** Megapixels booked in the current window that the server's last report cannot have counted yet. */
-    private int bookedSinceReport;
-    /** Megapixels booked in the windows after the current one (index 0 is the next window). */
-    private final List<Integer> later = new ArrayList<>();
+    /** Of those, booked ahead in an earlier window: they are sent when the window opens, at {@link #pendingUntil}. */
+    private int pendingMegapixels;
+    private int pendingCalls;
+    private Instant pendingUntil;
+    /** The calls booked in the windows after the current one (index 0 is the next window). */
+    private final List<Slot> later = new ArrayList<>();
+
+    /** Calls booked ahead in one later window, and when the last of them is sent. */
+    private static final class Slot {
+        int megapixels;
+        int calls;
+        Instant sentAt;
+    }
     /** How many equal users the key seemed to have in the last full window. */
     private int sharers = 1;
+    /** How many the answers of the current window show, at least {@link #sharers}. */
+    private int windowSharers = 1;
 
     /** A limiter for remove.bg's default 500 megapixels a minute, on the system clock. */
     public MegapixelRateLimiter() {
@@ -118,23 +153,56 @@ public final class MegapixelRateLimiter {
             windowEnd = now.plus(window); // no response yet: the first window starts with the first call
         }
         roll(now);
-        int share = share();
-        boolean empty = booked == 0 && serverUsed == 0;
-        if (empty || fits(booked, cost, share) && serverUsed + bookedSinceReport + cost <= limit) {
+        boolean guarded = windowKnown && Duration.between(now, windowEnd).compareTo(window.dividedBy(GUARD_FRACTION)) < 0;
+        if (!guarded && (cost <= roomNow() || booked == 0 && serverUsed == 0 && (windowKnown || later.isEmpty()))) {
             booked += cost;
-            bookedSinceReport += cost;
+            bookedCalls++;
             return Duration.ZERO;
         }
+        int share = share();
         for (int i = 0; ; i++) {
             if (i == later.size()) {
-                later.add(0);
+                later.add(new Slot());
             }
-            if (fits(later.get(i), cost, share)) {
-                later.set(i, later.get(i) + cost);
-                Duration wait = Duration.between(now, windowEnd.plus(window.multipliedBy(i)));
+            Slot slot = later.get(i);
+            if (fits(slot.megapixels, cost, share)) {
+                slot.megapixels += cost;
+                slot.calls++;
+                Instant sendAt = windowEnd.plus(window.multipliedBy(i));
+                if (slot.sentAt == null || slot.sentAt.isBefore(sendAt)) {
+                    slot.sentAt = sendAt;
+                }
+                Duration wait = Duration.between(now, sendAt);
                 return wait.isNegative() ? Duration.ZERO : wait;
             }
         }
+    }
+
+    /**
+     * The megapixels that may be booked in the current window now. Before any answer: what is left of the window.
+     * Before an answer about this window: what is left of this limiter's share. After one: its share of what
+     * the server says remains, less its own calls the server has not counted yet.
+     */
+    private double roomNow() {
+        if (!windowKnown) {
+            return limit - booked;
+        }
+        int n = currentSharers();
+        if (!reportedInWindow) {
+            return Math.min(share(), limit - serverUsed) - booked;
+        }
+        // Calls booked ahead and not sent yet are certainly not counted. Of those sent, the ones not answered may not
+        // have reached the server: count them as still to come, at their average cost. Alone, the server's count
+        // bounds this limiter's counted part exactly; shared, the fair part of it does. The others are assumed to
+        // have as much in flight, so this limiter takes 1/n of what remains.
+        boolean pending = pendingUntil != null && clock.instant().isBefore(pendingUntil);
+        int unsent = pending ? pendingMegapixels : 0;
+        int sent = booked - unsent;
+        int sentCalls = bookedCalls - (pending ? pendingCalls : 0);
+        double answered = sentCalls == 0 ? 0 : (double) sent * Math.min(1, (double) answers / sentCalls);
+        double counted = Math.min(answered, (double) serverUsed / n);
+        double uncounted = unsent + Math.max(0, sent - counted);
+        return (double) (limit - serverUsed) / n - uncounted;
     }
 
     /** An image dearer than a whole share still goes, alone in its window. */
@@ -142,15 +210,19 @@ public final class MegapixelRateLimiter {
         return alreadyBooked == 0 || alreadyBooked + cost <= share;
     }
 
+    private int currentSharers() {
+        return Math.max(sharers, windowSharers);
+    }
+
     private int share() {
-        return Math.max(1, limit / sharers);
+        return Math.max(1, limit / currentSharers());
     }
 
     /**
      * Re-synchronises from the server's view, which covers every user of the key: the window ends at
      * {@code snapshot.reset()} (the server rounds it up to a whole second, so waiting for it is safe), holds
      * {@code snapshot.limit()}, and has {@code snapshot.remaining()} left; when nothing remains, the calls booked in
-     * it move to the next window.
+     * it move to the next window. The part of the server's count this limiter did not book shows the other users.
      */
     public synchronized void synchronize(RateLimitSnapshot snapshot) {
         Objects.requireNonNull(snapshot, "snapshot");
@@ -173,11 +245,17 @@ public final class MegapixelRateLimiter {
         }
         windowEnd = reset;
         windowKnown = true;
+        reportedInWindow = true;
+        answers++;
         int used = Math.max(0, limit - snapshot.remaining());
         serverUsed = Math.max(serverUsed, used);
-        // Bookings the server cannot have counted yet: alone on the key, its count is exactly this limiter's calls
-        // that arrived, so the rest are still in flight; shared, the estimate is low, and the share caps the rest.
-        bookedSinceReport = Math.max(0, booked - used);
+        if (answers >= 2 && booked > 0 && serverUsed > booked) {
+            // More was spent than this limiter booked: others share the key. From the second answer on (one answer
+            // may follow others' calls of an earlier moment); rounded down past a quarter, as early in a window the
+            // others' calls may simply have arrived first.
+            long estimate = (long) Math.floor((double) serverUsed / booked + 0.25);
+            windowSharers = (int) Math.max(windowSharers, Math.min(MAX_SHARERS, estimate));
+        }
         if (snapshot.remaining() == 0) {
             // Whatever was booked here and not yet sent cannot go in this window.
             serverUsed = limit;
@@ -199,9 +277,16 @@ public final class MegapixelRateLimiter {
         } else if (booked > 0 || serverUsed == 0) {
             sharers = 1;
         }
-        booked = later.isEmpty() ? 0 : later.remove(0);
-        bookedSinceReport = booked;
+        windowSharers = sharers;
+        Slot next = later.isEmpty() ? new Slot() : later.remove(0);
+        booked = next.megapixels;
+        bookedCalls = next.calls;
+        pendingMegapixels = next.megapixels;
+        pendingCalls = next.calls;
+        pendingUntil = next.sentAt;
+        answers = 0;
         serverUsed = 0;
+        reportedInWindow = false;
         windowEnd = windowEnd.plus(window);
     }
 
@@ -213,18 +298,18 @@ public final class MegapixelRateLimiter {
     /** The megapixels this limiter may still book in the current window without waiting. */
     public synchronized int available() {
         roll(clock.instant());
-        return Math.max(0, Math.min(share() - booked, limit - serverUsed - bookedSinceReport));
+        return (int) Math.max(0, Math.floor(roomNow()));
     }
 
     /** How many equal users the key seemed to have in the last window (1 when this limiter is alone). */
     public synchronized int estimatedSharers() {
         roll(clock.instant());
-        return sharers;
+        return currentSharers();
     }
 
     @Override
     public synchronized String toString() {
         return String.format(Locale.ROOT, "MegapixelRateLimiter[limit=%d per %ss, booked=%d, serverUsed=%d, sharers=%d]",
-                limit, window.toSeconds(), booked, serverUsed, sharers);
+                limit, window.toSeconds(), booked, serverUsed, currentSharers());
     }
 }

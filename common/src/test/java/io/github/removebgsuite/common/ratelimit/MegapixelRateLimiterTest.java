@@ -44,11 +44,24 @@ class MegapixelRateLimiterTest {
     }
 
     @Test
-    void aWindowsWorthGoesAtOnceThenCallersWaitForTheNextWindow() {
+    void beforeAnyAnswerAWindowsWorthGoesAtOnce() {
         ManualClock clock = new ManualClock();
         MegapixelRateLimiter limiter = new MegapixelRateLimiter(500, clock);
 
         for (int i = 0; i < 20; i++) {
+            assertThat(limiter.reserve(25)).isZero();
+        }
+        assertThat(limiter.reserve(25)).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void aloneOnTheKeyAWindowsWorthGoesAtOnceAfterTheFirstAnswer() {
+        ManualClock clock = new ManualClock();
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(500, clock);
+        assertThat(limiter.reserve(25)).isZero();
+        limiter.synchronize(new RateLimitSnapshot(500, 475, clock.instant().plusSeconds(60))); // only its own call
+
+        for (int i = 0; i < 19; i++) {
             assertThat(limiter.reserve(25)).isZero(); // 20 images of 25 MP a minute, as the reference's table says
         }
         assertThat(limiter.reserve(25)).isEqualTo(Duration.ofMinutes(1));
@@ -58,14 +71,34 @@ class MegapixelRateLimiterTest {
     }
 
     @Test
-    void theServersResetPlacesTheWindowsAndItsRemainingCountsEveryUser() {
+    void othersSpendingShowInTheFirstAnswersAndTheLimiterTakesItsShareOfWhatRemains() {
+        ManualClock clock = new ManualClock();
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(30, Duration.ofSeconds(10), clock);
+        assertThat(limiter.reserve(2)).isZero();
+        assertThat(limiter.reserve(2)).isZero();
+
+        // Its two answers: 6, then 12 of 30 spent, of which this limiter booked 4: two others share the key.
+        limiter.synchronize(new RateLimitSnapshot(30, 24, clock.instant().plusSeconds(10)));
+        assertThat(limiter.estimatedSharers()).isEqualTo(1); // one answer is not enough to tell
+        limiter.synchronize(new RateLimitSnapshot(30, 18, clock.instant().plusSeconds(10)));
+
+        assertThat(limiter.estimatedSharers()).isEqualTo(3);
+        assertThat(limiter.available()).isEqualTo(6); // a third of the 18 left
+        assertThat(limiter.reserve(4)).isZero();
+        assertThat(limiter.reserve(2)).isZero();
+        assertThat(limiter.reserve(1)).isEqualTo(Duration.ofSeconds(10)); // its 6 are in flight, uncounted
+    }
+
+    @Test
+    void theServersResetPlacesTheWindows() {
         ManualClock clock = new ManualClock();
         MegapixelRateLimiter limiter = new MegapixelRateLimiter(500, clock);
         limiter.reserve(10);
 
-        // Others used 450 of this window, which ends in 20 s.
-        limiter.synchronize(new RateLimitSnapshot(500, 40, clock.instant().plusSeconds(20)));
-        assertThat(limiter.reserve(40)).isZero();
+        // This window ends in 20 s, not in the 60 s guessed from the first call.
+        limiter.synchronize(new RateLimitSnapshot(500, 490, clock.instant().plusSeconds(20)));
+        assertThat(limiter.reserve(480)).isZero();
+        assertThat(limiter.reserve(10)).isZero();
         assertThat(limiter.reserve(1)).isEqualTo(Duration.ofSeconds(20));
 
         limiter.synchronize(new RateLimitSnapshot(500, 0, clock.instant().plusSeconds(20)));
@@ -99,7 +132,9 @@ class MegapixelRateLimiterTest {
         ManualClock clock = new ManualClock();
         MegapixelRateLimiter limiter = new MegapixelRateLimiter(30, Duration.ofSeconds(10), clock);
         Instant firstEnd = clock.instant().plusSeconds(10);
-        for (int i = 0; i < 10; i++) {
+        assertThat(limiter.reserve(1)).isZero();
+        limiter.synchronize(new RateLimitSnapshot(30, 29, firstEnd)); // alone so far
+        for (int i = 0; i < 9; i++) {
             assertThat(limiter.reserve(1)).isZero();
         }
         // Two other processes spent as much as this one: the server counts 30.
@@ -116,6 +151,18 @@ class MegapixelRateLimiterTest {
         limiter.synchronize(new RateLimitSnapshot(30, 20, firstEnd.plusSeconds(10)));
         clock.advance(Duration.ofSeconds(10));
         assertThat(limiter.estimatedSharers()).isEqualTo(1);
+    }
+
+    @Test
+    void noNewCallInTheLastTwentiethOfAWindow() {
+        ManualClock clock = new ManualClock();
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(100, Duration.ofSeconds(20), clock);
+        limiter.reserve(1);
+        limiter.synchronize(new RateLimitSnapshot(100, 99, clock.instant().plusSeconds(20)));
+        clock.advance(Duration.ofMillis(19_100)); // 0.9 s left, under a twentieth of 20 s
+
+        // Sent now, it might reach the server in the next window, which the others may have booked in full.
+        assertThat(limiter.reserve(1)).isEqualTo(Duration.ofMillis(900));
     }
 
     @Test
@@ -151,6 +198,7 @@ class MegapixelRateLimiterTest {
     void concurrentReservationsNeverOversubscribe() throws Exception {
         ManualClock clock = new ManualClock();
         MegapixelRateLimiter limiter = new MegapixelRateLimiter(100, clock);
+        limiter.synchronize(new RateLimitSnapshot(100, 100, clock.instant().plusSeconds(60)));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Duration>> waits = new ArrayList<>();
@@ -163,17 +211,21 @@ class MegapixelRateLimiterTest {
         go.countDown();
         int immediate = 0;
         int nextWindow = 0;
+        int secondWindow = 0;
         for (Future<Duration> w : waits) {
             Duration wait = w.get();
             if (wait.isZero()) {
                 immediate++;
             } else if (wait.equals(Duration.ofMinutes(1))) {
                 nextWindow++;
+            } else if (wait.equals(Duration.ofMinutes(2))) {
+                secondWindow++;
             }
         }
         pool.shutdown();
 
         assertThat(immediate).isEqualTo(100);
         assertThat(nextWindow).isEqualTo(100);
+        assertThat(secondWindow).isZero();
     }
 }

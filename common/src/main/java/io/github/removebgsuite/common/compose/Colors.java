@@ -1,0 +1,98 @@
+package io.github.removebgsuite.common.compose;
+
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
+
+/** The decoded colours, read straight from the raster's bytes when it is the usual interleaved 8-bit layout. */
+abstract class Colors {
+    abstract void fillRgba(int y, byte[] dest, int offset);
+
+    static Colors of(Raster raster) {
+        int bands = raster.getNumBands();
+        if (bands != 1 && bands != 3) {
+            throw new CompositionException(ZipComposer.COLOR_ENTRY + " has " + bands
+                    + " colour channels; expected an RGB or greyscale JPEG");
+        }
+        if (raster.getDataBuffer() instanceof DataBufferByte buffer && buffer.getNumBanks() == 1
+                && raster.getSampleModel() instanceof ComponentSampleModel model
+                && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0) {
+            return new InterleavedColors(buffer.getData(), buffer.getOffset(), model, raster.getWidth());
+        }
+        return new GenericColors(raster);
+    }
+
+    static final class InterleavedColors extends Colors {
+        private final byte[] data;
+        private final int base;
+        private final int pixelStride;
+        private final int scanlineStride;
+        private final int red;
+        private final int green;
+        private final int blue;
+        private final int width;
+
+        InterleavedColors(byte[] data, int base, ComponentSampleModel model, int width) {
+            this.data = data;
+            this.base = base;
+            this.pixelStride = model.getPixelStride();
+            this.scanlineStride = model.getScanlineStride();
+            int[] offsets = model.getBandOffsets();
+            this.red = offsets[0];
+            this.green = offsets.length == 3 ? offsets[1] : offsets[0];
+            this.blue = offsets.length == 3 ? offsets[2] : offsets[0];
+            this.width = width;
+        }
+
+        @Override
+        void fillRgba(int y, byte[] dest, int offset) {
+            int src = base + y * scanlineStride;
+            int end = offset + width * 4;
+            for (int o = offset; o < end; o += 4, src += pixelStride) {
+                dest[o] = data[src + red];
+                dest[o + 1] = data[src + green];
+                dest[o + 2] = data[src + blue];
+            }
+        }
+        /** Row {@code y}'s colours minus row {@code y - 1}'s (PNG's UP filter), at every fourth byte from offset. */
+        void fillUpFilteredRgba(int y, byte[] dest, int offset) {
+            if (y == 0) {
+                fillRgba(0, dest, offset);
+                return;
+            }
+            int src = base + y * scanlineStride;
+            int above = src - scanlineStride;
+            int end = offset + width * 4;
+            for (int o = offset; o < end; o += 4, src += pixelStride, above += pixelStride) {
+                dest[o] = (byte) (data[src + red] - data[above + red]);
+                dest[o + 1] = (byte) (data[src + green] - data[above + green]);
+                dest[o + 2] = (byte) (data[src + blue] - data[above + blue]);
+            }
+        }
+    }
+
+    static final class GenericColors extends Colors {
+        private final Raster raster;
+        private final int bands;
+        private final int[] depth;
+
+        GenericColors(Raster raster) {
+            this.raster = raster;
+            this.bands = raster.getNumBands();
+            this.depth = raster.getSampleModel().getSampleSize();
+        }
+
+        @Override
+        void fillRgba(int y, byte[] dest, int offset) {
+            int width = raster.getWidth();
+            int[] samples = raster.getPixels(raster.getMinX(), raster.getMinY() + y, width, 1, (int[]) null);
+            for (int x = 0; x < width; x++) {
+                int o = offset + x * 4;
+                for (int c = 0; c < 3; c++) {
+                    int band = bands == 1 ? 0 : c;
+                    dest[o + c] = (byte) ZipComposer.toEightBits(samples[x * bands + band], depth[band]);
+                }
+            }
+        }
+    }
+}

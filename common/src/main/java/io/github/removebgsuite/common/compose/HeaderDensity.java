@@ -1,0 +1,80 @@
+package io.github.removebgsuite.common.compose;
+
+import java.io.IOException;
+import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadata;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/** The pixel density an image's header records, read through ImageIO's metadata trees. */
+final class HeaderDensity {
+
+    private HeaderDensity() {
+    }
+
+    /** The JFIF header's density when it is given in dots per inch or per centimetre; null otherwise. */
+    static PixelDensity jfifDensity(ImageReader reader) {
+        Node jfif = find(metadata(reader, "javax_imageio_jpeg_image_1.0"), "app0JFIF");
+        if (!(jfif instanceof Element element)) {
+            return null;
+        }
+        int units = intAttribute(element, "resUnits");
+        int x = intAttribute(element, "Xdensity");
+        int y = intAttribute(element, "Ydensity");
+        if (x < 1 || y < 1) {
+            return null;
+        }
+        return switch (units) {
+            case 1 -> PixelDensity.ofDpi(x, y);
+            case 2 -> PixelDensity.ofDotsPerCentimetre(x, y);
+            default -> null; // 0: an aspect ratio only, no physical size
+        };
+    }
+
+    /** The PNG's {@code pHYs} density when its unit is the metre; null otherwise. */
+    static PixelDensity pngDensity(ImageReader reader) {
+        Node phys = find(metadata(reader, "javax_imageio_png_1.0"), "pHYs");
+        if (!(phys instanceof Element element) || !"meter".equals(element.getAttribute("unitSpecifier"))) {
+            return null;
+        }
+        long x = Integer.toUnsignedLong(intAttribute(element, "pixelsPerUnitXAxis"));
+        long y = Integer.toUnsignedLong(intAttribute(element, "pixelsPerUnitYAxis"));
+        return x < 1 || y < 1 ? null : new PixelDensity(x, y);
+    }
+
+    private static Node metadata(ImageReader reader, String format) {
+        try {
+            IIOMetadata metadata = reader.getImageMetadata(0);
+            if (metadata == null || !java.util.Arrays.asList(metadata.getMetadataFormatNames()).contains(format)) {
+                return null;
+            }
+            return metadata.getAsTree(format);
+        } catch (IOException | RuntimeException e) {
+            return null; // density is a nicety: an unreadable header shows up when the pixels are decoded
+        }
+    }
+
+    private static Node find(Node node, String name) {
+        if (node == null) {
+            return null;
+        }
+        if (name.equals(node.getNodeName())) {
+            return node;
+        }
+        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            Node found = find(child, name);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static int intAttribute(Element element, String name) {
+        try {
+            return (int) Long.parseLong(element.getAttribute(name));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
