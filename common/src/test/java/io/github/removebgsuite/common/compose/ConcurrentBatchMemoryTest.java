@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConcurrentBatchMemoryTest {
 
-    static final int HEAP_MB = 128;
+    static final int HEAP_MB = 192;
     static final int INPUTS = 16;
     static final long INPUT_BYTES = 22_000_000L;
 
