@@ -50,8 +50,18 @@ class CliArgumentFuzzTest {
             @ForAll("values") String value) throws Exception {
         Path image = Path.of("..", "samples", "mug.jpg");
         Path out = Files.createTempDirectory("fuzz");
-        CliTestSupport.Run run = CliTestSupport.run("remove", "--dry-run", "--base-url", "http://127.0.0.1:9/v1.0",
-                "--api-key", "fuzz-key-0123456789", "-o", out.toString(), option + "=" + value, image.toString());
+        CliTestSupport.Run run;
+        try {
+            run = CliTestSupport.run("remove", "--dry-run", "--base-url", "http://127.0.0.1:9/v1.0",
+                    "--api-key", "fuzz-key-0123456789", "-o", out.toString(), option + "=" + value, image.toString());
+        } finally {
+            // jqwik has no @TempDir per try: leave nothing behind (a dry run writes nothing, but be sure).
+            try (java.util.stream.Stream<Path> files = Files.walk(out)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
 
         assertThat(run.all()).doesNotContain("\tat ").doesNotContain("Exception");
         assertThat(run.exitCode()).as(run.all()).isIn(ExitCode.OK, ExitCode.USAGE);
