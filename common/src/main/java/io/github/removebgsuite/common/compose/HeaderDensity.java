@@ -54,7 +54,8 @@ final class HeaderDensity {
         }
     }
 
-    private static Node find(Node node, String name) {
+    /** The first node named {@code name} at or below {@code node}, depth first; null when there is none. */
+    static Node find(Node node, String name) {
         if (node == null) {
             return null;
         }

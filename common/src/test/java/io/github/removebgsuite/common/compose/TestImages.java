@@ -143,18 +143,6 @@ final class TestImages {
     }
 
     static Node find(Node node, String name) {
-        if (node == null) {
-            return null;
-        }
-        if (name.equals(node.getNodeName())) {
-            return node;
-        }
-        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
-            Node found = find(child, name);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
+        return HeaderDensity.find(node, name);
     }
 }
