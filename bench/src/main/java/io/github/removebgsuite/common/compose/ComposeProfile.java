@@ -2,7 +2,6 @@ package io.github.removebgsuite.common.compose;
 
 import java.awt.image.BufferedImage;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 
@@ -65,9 +63,8 @@ public final class ComposeProfile {
         Matte matte = new Matte.ByteMatte(matteBytes, 0, width, width);
         start = stage("matte-decode", start);
 
-        ImageReader reader = ImageIO.getImageReadersByFormatName("jpeg").next();
-        reader.setInput(ImageIO.createImageInputStream(new ByteArrayInputStream(color)), true, false);
-        BufferedImage destination = reader.getImageTypes(0).next().createBufferedImage(width, height);
+        ImageReader reader = ImageReading.reader("jpeg", color);
+        BufferedImage destination = ImageReading.destination(reader, width, height);
         ImageReadParam param = reader.getDefaultReadParam();
         param.setDestination(destination);
         reader.read(0, param);
@@ -75,25 +72,11 @@ public final class ComposeProfile {
         Colors colors = Colors.of(destination.getRaster());
         start = stage("jpeg-decode", start);
 
-        if (!(colors instanceof Colors.InterleavedColors interleaved)) {
+        if (!(colors instanceof Colors.InterleavedColors)) {
             throw new IllegalArgumentException("the profile handles 8-bit colour JPEGs only");
         }
-        Matte.ByteMatte bytes = (Matte.ByteMatte) matte;
-        // The rows as the composer builds them for the default filter: filtered straight from the decoded buffers.
-        PngEncoder.UpFilteredRows rows = new PngEncoder.UpFilteredRows() {
-            @Override
-            public void fillRow(int y, byte[] dest, int offset) {
-                interleaved.fillRgba(y, dest, offset);
-                bytes.fillAlpha(y, dest, offset);
-            }
-
-            @Override
-            public void fillUpFiltered(int y, byte[] dest, int offset) {
-                dest[offset] = (byte) PngFilter.UP.type();
-                interleaved.fillUpFilteredRgba(y, dest, offset + 1);
-                bytes.fillUpFilteredAlpha(y, dest, offset + 1);
-            }
-        };
+        // The rows exactly as the composer builds them for the default filter.
+        PngEncoder.UpFilteredRows rows = (PngEncoder.UpFilteredRows) ZipComposer.rows(colors, matte, null, null);
         int rowBytes = width * 4 + 1;
         byte[] filtered = new byte[rowBytes];
         long checksum = 0;

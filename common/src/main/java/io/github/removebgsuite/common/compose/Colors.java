@@ -69,6 +69,32 @@ abstract class Colors {
                 dest[o + 2] = (byte) (data[src + blue] - data[above + blue]);
             }
         }
+
+        /**
+         * Row {@code y}'s RGBA bytes minus row {@code y - 1}'s (PNG's UP filter), the alpha from {@code matte}, at
+         * {@code dest[offset]}. When the colours are packed R, G, B (as {@link ZipComposer} decodes the usual JPEG) it
+         * is one pass with fixed offsets, about twice as fast as filling colours and alpha in turn.
+         */
+        void fillUpFilteredRgba(int y, Matte.ByteMatte matte, byte[] dest, int offset) {
+            if (y == 0 || pixelStride != 3 || red != 0 || green != 1 || blue != 2) {
+                fillUpFilteredRgba(y, dest, offset);
+                matte.fillUpFilteredAlpha(y, dest, offset);
+                return;
+            }
+            byte[] rgb = data;
+            byte[] alpha = matte.data();
+            int src = base + y * scanlineStride;
+            int above = src - scanlineStride;
+            int a = matte.rowStart(y);
+            int aAbove = a - matte.stride();
+            int o = offset;
+            for (int x = 0; x < width; x++, src += 3, above += 3, o += 4) {
+                dest[o] = (byte) (rgb[src] - rgb[above]);
+                dest[o + 1] = (byte) (rgb[src + 1] - rgb[above + 1]);
+                dest[o + 2] = (byte) (rgb[src + 2] - rgb[above + 2]);
+                dest[o + 3] = (byte) (alpha[a + x] - alpha[aAbove + x]);
+            }
+        }
     }
 
     static final class GenericColors extends Colors {

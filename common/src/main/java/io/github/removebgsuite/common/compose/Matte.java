@@ -56,6 +56,18 @@ abstract class Matte {
             }
         }
 
+        byte[] data() {
+            return data;
+        }
+
+        int rowStart(int y) {
+            return base + y * stride;
+        }
+
+        int stride() {
+            return stride;
+        }
+
         /** Row {@code y}'s alpha minus row {@code y - 1}'s (PNG's UP filter), at every fourth byte from offset + 3. */
         void fillUpFilteredAlpha(int y, byte[] dest, int offset) {
             if (y == 0) {

@@ -14,14 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.imageio.IIOException;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 /**
  * Composes a remove.bg ZIP result ({@code color.jpg}, the RGB colours, and {@code alpha.png}, the greyscale matte)
@@ -184,13 +179,13 @@ public final class ZipComposer {
         if (greyMatte != null && (long) greyMatte.width() * greyMatte.height() > Integer.MAX_VALUE - 8) {
             greyMatte = null;
         }
-        ImageReader colorReader = reader("jpeg", colorBytes);
-        ImageReader alphaReader = greyMatte == null ? reader("png", alphaBytes) : null;
+        ImageReader colorReader = ImageReading.reader("jpeg", colorBytes);
+        ImageReader alphaReader = greyMatte == null ? ImageReading.reader("png", alphaBytes) : null;
         try {
-            int width = dimension(colorReader, COLOR_ENTRY, true);
-            int height = dimension(colorReader, COLOR_ENTRY, false);
-            int alphaWidth = greyMatte != null ? greyMatte.width() : dimension(alphaReader, ALPHA_ENTRY, true);
-            int alphaHeight = greyMatte != null ? greyMatte.height() : dimension(alphaReader, ALPHA_ENTRY, false);
+            int width = ImageReading.dimension(colorReader, COLOR_ENTRY, true);
+            int height = ImageReading.dimension(colorReader, COLOR_ENTRY, false);
+            int alphaWidth = greyMatte != null ? greyMatte.width() : ImageReading.dimension(alphaReader, ALPHA_ENTRY, true);
+            int alphaHeight = greyMatte != null ? greyMatte.height() : ImageReading.dimension(alphaReader, ALPHA_ENTRY, false);
             checkPixels(COLOR_ENTRY, width, height);
             checkPixels(ALPHA_ENTRY, alphaWidth, alphaHeight);
             if (width != alphaWidth || height != alphaHeight) {
@@ -207,18 +202,18 @@ public final class ZipComposer {
                 matteBytes = new byte[width * height];
                 matte = new Matte.ByteMatte(matteBytes, 0, width, width);
             } else {
-                matte = Matte.of(decode(alphaReader, ALPHA_ENTRY).getRaster());
+                matte = Matte.of(ImageReading.decodeWhole(alphaReader, ALPHA_ENTRY).getRaster());
                 alphaReader.dispose();
             }
-            // The colours go into a raster of the type read(0) would create.
-            BufferedImage destination = destination(colorReader, width, height);
+            // The colours go into a raster of the type read(0) would create, in libjpeg's own byte order.
+            BufferedImage destination = ImageReading.destination(colorReader, width, height);
             Colors colors = Colors.of(destination.getRaster());
-            if (!isSequentialJpeg(colorBytes)) {
+            if (!ImageReading.isSequentialJpeg(colorBytes)) {
                 // Progressive JPEGs refine every row in several passes: decode them whole before encoding.
                 if (greyMatte != null) {
                     greyMatte.decode(matteBytes, rows -> { }, () -> false);
                 }
-                decode(colorReader, destination);
+                ImageReading.decodeInto(colorReader, destination);
                 encoder.encode(width, height, true, rows(colors, matte, null, null), density, out);
                 return;
             }
@@ -228,7 +223,7 @@ public final class ZipComposer {
             colorReader.addIIOReadUpdateListener(decoded);
             Thread decoder = new Thread(() -> {
                 try {
-                    decode(colorReader, destination);
+                    ImageReading.decodeInto(colorReader, destination);
                     decoded.complete(height);
                 } catch (Throwable e) {
                     decoded.fail(e);
@@ -290,27 +285,8 @@ public final class ZipComposer {
         }
     }
 
-    private static ImageReader reader(String format, byte[] data) throws IOException {
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
-        if (!readers.hasNext()) {
-            throw new IllegalStateException("no ImageIO reader for " + format + " in this JVM");
-        }
-        ImageReader reader = readers.next();
-        ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(data));
-        reader.setInput(input, true, false);
-        return reader;
-    }
-
-    private static int dimension(ImageReader reader, String entry, boolean width) {
-        try {
-            return width ? reader.getWidth(0) : reader.getHeight(0);
-        } catch (IOException | RuntimeException e) {
-            throw new CompositionException(entry + " has an unreadable image header: " + e.getMessage(), e);
-        }
-    }
-
     /** RGBA rows: colours and matte interleaved, each row waited for while the colours or matte still decode. */
-    private static PngEncoder.RowSource rows(Colors colors, Matte matte, DecodedRows decoded, DecodedRows matteRows) {
+    static PngEncoder.RowSource rows(Colors colors, Matte matte, DecodedRows decoded, DecodedRows matteRows) {
         if (colors instanceof Colors.InterleavedColors interleaved && matte instanceof Matte.ByteMatte bytes) {
             // The usual case: 8-bit colours and matte, so rows can be filtered straight from the decoded buffers.
             return new PngEncoder.UpFilteredRows() {
@@ -325,8 +301,7 @@ public final class ZipComposer {
                 public void fillUpFiltered(int y, byte[] dest, int offset) {
                     await(y);
                     dest[offset] = (byte) PngFilter.UP.type();
-                    interleaved.fillUpFilteredRgba(y, dest, offset + 1);
-                    bytes.fillUpFilteredAlpha(y, dest, offset + 1);
+                    interleaved.fillUpFilteredRgba(y, bytes, dest, offset + 1);
                 }
 
                 private void await(int y) {
@@ -351,25 +326,6 @@ public final class ZipComposer {
         };
     }
 
-    private static BufferedImage destination(ImageReader reader, int width, int height) {
-        try {
-            // The first type is the one ImageReader.read(0) would create.
-            return reader.getImageTypes(0).next().createBufferedImage(width, height);
-        } catch (IOException | RuntimeException e) {
-            throw new CompositionException(COLOR_ENTRY + " could not be decoded: " + e.getMessage(), e);
-        }
-    }
-
-    private static void decode(ImageReader reader, BufferedImage destination) {
-        ImageReadParam param = reader.getDefaultReadParam();
-        param.setDestination(destination);
-        try {
-            reader.read(0, param);
-        } catch (IOException | RuntimeException e) {
-            throw new CompositionException(COLOR_ENTRY + " could not be decoded: " + e.getMessage(), e);
-        }
-    }
-
     private static void joinUninterruptibly(Thread thread) {
         boolean interrupted = false;
         while (true) {
@@ -384,46 +340,6 @@ public final class ZipComposer {
             Thread.currentThread().interrupt();
         }
     }
-
-    /**
-     * Whether a JPEG is sequential (baseline or extended, SOF0/SOF1), so rows arrive top to bottom once each.
-     * Walks the marker segments up to the frame header.
-     */
-    static boolean isSequentialJpeg(byte[] jpeg) {
-        int i = 2;
-        while (i + 4 <= jpeg.length) {
-            if ((jpeg[i] & 0xff) != 0xFF) {
-                return false;
-            }
-            int marker = jpeg[i + 1] & 0xff;
-            if (marker == 0xFF) {
-                i++; // fill byte
-                continue;
-            }
-            if (marker == 0xC0 || marker == 0xC1) {
-                return true;
-            }
-            boolean otherFrame = marker >= 0xC2 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8
-                    && marker != 0xCC;
-            if (otherFrame || marker == 0xDA || marker == 0xD9) {
-                return false;
-            }
-            i += 2 + (((jpeg[i + 2] & 0xff) << 8) | (jpeg[i + 3] & 0xff));
-        }
-        return false;
-    }
-
-
-    private static BufferedImage decode(ImageReader reader, String entry) {
-        try {
-            return reader.read(0);
-        } catch (IIOException e) {
-            throw new CompositionException(entry + " could not be decoded: " + e.getMessage(), e);
-        } catch (IOException | RuntimeException e) {
-            throw new CompositionException(entry + " could not be decoded: " + e, e);
-        }
-    }
-
 
     private static boolean startsWith(byte[] data, byte[] prefix) {
         if (data.length < prefix.length) {
