@@ -174,18 +174,59 @@ public final class ZipComposer {
         if (!startsWith(alphaBytes, PNG_SIGNATURE)) {
             throw new CompositionException(ALPHA_ENTRY + " is not a PNG image");
         }
-        // The usual matte (8-bit grey) is decoded by GreyPng, alongside the JPEG; any other PNG by ImageIO, first.
+        // The usual matte (8-bit grey) is decoded by GreyPng on a thread of its own, started before ImageIO is even
+        // asked for a reader (loading ImageIO takes ~60 ms in a new JVM), and it runs alongside the JPEG; any other
+        // PNG is decoded by ImageIO, first.
         GreyPng greyMatte = GreyPng.parse(alphaBytes);
         if (greyMatte != null && (long) greyMatte.width() * greyMatte.height() > Integer.MAX_VALUE - 8) {
             greyMatte = null;
         }
+        byte[] matteBytes = null;
+        DecodedRows matteRows = null;
+        Thread matteDecoder = null;
+        if (greyMatte != null) {
+            checkPixels(ALPHA_ENTRY, greyMatte.width(), greyMatte.height());
+            matteBytes = new byte[greyMatte.width() * greyMatte.height()];
+            DecodedRows progress = new DecodedRows(ALPHA_ENTRY);
+            GreyPng png = greyMatte;
+            byte[] target = matteBytes;
+            matteDecoder = new Thread(() -> {
+                try {
+                    png.decode(target, progress::advance, progress::isCancelled);
+                } catch (Throwable e) {
+                    progress.fail(e);
+                }
+            }, "png-decode");
+            matteDecoder.setDaemon(true);
+            matteDecoder.start();
+            matteRows = progress;
+        }
+        boolean encoded = false;
+        try {
+            composeColors(colorBytes, alphaBytes, greyMatte, matteBytes, matteRows, out);
+            encoded = true;
+        } finally {
+            if (matteDecoder != null) {
+                if (!encoded) {
+                    matteRows.cancel();
+                }
+                joinUninterruptibly(matteDecoder);
+            }
+        }
+    }
+
+    /** Reads the JPEG (and a matte that is not 8-bit grey) and encodes the PNG while the matte, if any, decodes. */
+    private void composeColors(byte[] colorBytes, byte[] alphaBytes, GreyPng greyMatte, byte[] matteBytes,
+            DecodedRows matteRows, OutputStream out) throws IOException {
         ImageReader colorReader = ImageReading.reader("jpeg", colorBytes);
         ImageReader alphaReader = greyMatte == null ? ImageReading.reader("png", alphaBytes) : null;
         try {
             int width = ImageReading.dimension(colorReader, COLOR_ENTRY, true);
             int height = ImageReading.dimension(colorReader, COLOR_ENTRY, false);
-            int alphaWidth = greyMatte != null ? greyMatte.width() : ImageReading.dimension(alphaReader, ALPHA_ENTRY, true);
-            int alphaHeight = greyMatte != null ? greyMatte.height() : ImageReading.dimension(alphaReader, ALPHA_ENTRY, false);
+            int alphaWidth = greyMatte != null ? greyMatte.width()
+                    : ImageReading.dimension(alphaReader, ALPHA_ENTRY, true);
+            int alphaHeight = greyMatte != null ? greyMatte.height()
+                    : ImageReading.dimension(alphaReader, ALPHA_ENTRY, false);
             checkPixels(COLOR_ENTRY, width, height);
             checkPixels(ALPHA_ENTRY, alphaWidth, alphaHeight);
             if (width != alphaWidth || height != alphaHeight) {
@@ -197,9 +238,7 @@ public final class ZipComposer {
                 density = greyMatte != null ? greyMatte.density() : HeaderDensity.pngDensity(alphaReader);
             }
             Matte matte;
-            byte[] matteBytes = null;
             if (greyMatte != null) {
-                matteBytes = new byte[width * height];
                 matte = new Matte.ByteMatte(matteBytes, 0, width, width);
             } else {
                 matte = Matte.of(ImageReading.decodeWhole(alphaReader, ALPHA_ENTRY).getRaster());
@@ -210,15 +249,12 @@ public final class ZipComposer {
             Colors colors = Colors.of(destination.getRaster());
             if (!ImageReading.isSequentialJpeg(colorBytes)) {
                 // Progressive JPEGs refine every row in several passes: decode them whole before encoding.
-                if (greyMatte != null) {
-                    greyMatte.decode(matteBytes, rows -> { }, () -> false);
-                }
                 ImageReading.decodeInto(colorReader, destination);
-                encoder.encode(width, height, true, rows(colors, matte, null, null), density, out);
+                encoder.encode(width, height, true, rows(colors, matte, null, matteRows), density, out);
                 return;
             }
-            // A sequential JPEG is decoded top to bottom on its own thread (and the matte on another) while the
-            // strips already decoded are filtered and deflated: decoding and deflating overlap.
+            // A sequential JPEG is decoded top to bottom on its own thread while the strips already decoded are
+            // filtered and deflated: decoding and deflating overlap.
             DecodedRows decoded = new DecodedRows(COLOR_ENTRY);
             colorReader.addIIOReadUpdateListener(decoded);
             Thread decoder = new Thread(() -> {
@@ -231,23 +267,6 @@ public final class ZipComposer {
             }, "jpeg-decode");
             decoder.setDaemon(true);
             decoder.start();
-            DecodedRows matteRows = null;
-            Thread matteDecoder = null;
-            if (greyMatte != null) {
-                DecodedRows progress = new DecodedRows(ALPHA_ENTRY);
-                GreyPng png = greyMatte;
-                byte[] target = matteBytes;
-                matteDecoder = new Thread(() -> {
-                    try {
-                        png.decode(target, progress::advance, progress::isCancelled);
-                    } catch (Throwable e) {
-                        progress.fail(e);
-                    }
-                }, "png-decode");
-                matteDecoder.setDaemon(true);
-                matteDecoder.start();
-                matteRows = progress;
-            }
             boolean encoded = false;
             try {
                 encoder.encode(width, height, true, rows(colors, matte, decoded, matteRows), density, out);
@@ -255,14 +274,8 @@ public final class ZipComposer {
             } finally {
                 if (!encoded) {
                     decoded.cancel(); // the decoder thread aborts its own read: the JPEG reader is thread-bound
-                    if (matteRows != null) {
-                        matteRows.cancel();
-                    }
                 }
                 joinUninterruptibly(decoder);
-                if (matteDecoder != null) {
-                    joinUninterruptibly(matteDecoder);
-                }
             }
         } finally {
             colorReader.dispose();
