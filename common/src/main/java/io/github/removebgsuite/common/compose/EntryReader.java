@@ -2,6 +2,7 @@ package io.github.removebgsuite.common.compose;
 
 import io.github.removebgsuite.common.image.ImageDimensions;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.ZipEntry;
@@ -54,6 +55,10 @@ final class EntryReader {
             }
         } catch (ZipException e) {
             throw new CompositionException("The result is not a valid ZIP archive: " + e.getMessage(), e);
+        } catch (EOFException e) {
+            throw new CompositionException("The ZIP result is cut short: it ends inside an entry (" + e.getMessage()
+                    + "); a remove.bg ZIP holds " + ZipComposer.COLOR_ENTRY + " and " + ZipComposer.ALPHA_ENTRY
+                    + " whole", e);
         }
         if (color == null && alpha == null) {
             throw new CompositionException("The result is not a ZIP archive or is empty; expected "

@@ -353,6 +353,19 @@ class ZipComposerTest {
     }
 
     @Test
+    void refusesAZipCutShortNamingWhatIsMissing() throws IOException {
+        byte[] jpeg = TestImages.jpeg(TestImages.color(WIDTH, HEIGHT, 5), 1, 72, 72);
+        byte[] alpha = TestImages.png(TestImages.alpha(WIDTH, HEIGHT, 8), 0);
+        byte[] zip = TestImages.zip(entries(jpeg, alpha));
+        byte[] cut = java.util.Arrays.copyOf(zip, zip.length / 2);
+
+        assertThatThrownBy(() -> new ZipComposer().compose(cut))
+                .isInstanceOf(CompositionException.class)
+                .hasMessageContaining("cut short")
+                .hasMessageContaining(ZipComposer.COLOR_ENTRY);
+    }
+
+    @Test
     void refusesEntriesThatAreNotTheDocumentedFormats() {
         byte[] jpeg = TestImages.jpeg(TestImages.color(8, 8, 1), 0, 1, 1);
         byte[] alpha = TestImages.png(TestImages.alpha(8, 8, 8), 0);
