@@ -3,6 +3,7 @@ package io.github.removebgsuite.common.client;
 import io.github.removebgsuite.common.error.ApiConnectionException;
 import io.github.removebgsuite.common.error.RemoveBgException;
 import io.github.removebgsuite.common.image.ImageDimensions;
+import io.github.removebgsuite.common.ratelimit.MegapixelRateLimiter;
 import io.github.removebgsuite.common.ratelimit.RateLimitSnapshot;
 import io.github.removebgsuite.common.request.ImageSource;
 import java.io.IOException;
@@ -18,14 +19,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Response;
 
 /**
- * One logical call with its retries, entirely asynchronous: each attempt reserves its megapixels with the rate
- * limiter, is sent with OkHttp's {@code enqueue} (after the reservation's delay, scheduled, never slept), and a failure
- * the retry policy accepts schedules the next attempt on the client's scheduler. The synchronous API waits on the
+ * One logical call with its retries, entirely asynchronous: each attempt asks the rate limiter to admit its
+ * megapixels (asking again, scheduled, never slept, while the limiter holds it: when the hold ends or an answer
+ * arrives), is sent with OkHttp's {@code enqueue} once admitted, tells the limiter how it ended, and a failure the
+ * retry policy accepts schedules the next attempt on the client's scheduler. The synchronous API waits on the
  * future this completes.
  */
 final class Exchange<T> implements Callback {
@@ -39,6 +42,10 @@ final class Exchange<T> implements Callback {
     private int attempts;
     private Instant firstAttemptStart;
     private int cost;
+    /** Counts this call's questions to the limiter, so a held attempt asks again once per hold. */
+    private final AtomicLong admissions = new AtomicLong();
+    /** Whether the limiter admitted the current attempt and has not yet heard how it ended (it hears once). */
+    private final AtomicBoolean admitted = new AtomicBoolean();
     private volatile Call current;
 
     Exchange(Transport transport, ApiCall call, ResponseDecoder.SuccessDecoder<T> decoder) {
@@ -47,6 +54,9 @@ final class Exchange<T> implements Callback {
         this.decoder = decoder;
         future.whenComplete((value, failure) -> {
             transport.finished(this);
+            if (admitted.getAndSet(false)) {
+                transport.limiter().unanswered(cost); // ended without an answer: a held call may go in its place
+            }
             Call inFlight = current;
             if (future.isCancelled() && inFlight != null) {
                 inFlight.cancel();
@@ -79,12 +89,41 @@ final class Exchange<T> implements Callback {
                 cost = call.knownCost() > 0 ? call.knownCost() : rateLimitCost(call.image());
             }
             attempts++;
-            Duration wait = call.image() == null ? Duration.ZERO : transport.limiter().reserve(cost);
-            if (!wait.isZero()) {
-                transport.log(Level.DEBUG, () -> call.method() + " /" + call.path() + ": waiting " + wait.toMillis()
-                        + " ms for the rate limiter (" + cost + " MP)");
+            if (call.image() == null) {
+                schedule(this::send, Duration.ZERO);
+            } else {
+                admit();
             }
-            schedule(this::send, wait);
+        } catch (RuntimeException e) {
+            future.completeExceptionally(e);
+        }
+    }
+
+    /**
+     * Asks the limiter whether this attempt may go. When it holds the call, the attempt asks again when the wait
+     * ends or when the limiter reports the next answer, whichever comes first (the ticket makes it once).
+     */
+    private void admit() {
+        if (future.isDone()) {
+            return;
+        }
+        try {
+            long ticket = admissions.incrementAndGet();
+            Runnable again = () -> {
+                if (admissions.compareAndSet(ticket, ticket + 1)) {
+                    schedule(this::admit, Duration.ZERO);
+                }
+            };
+            MegapixelRateLimiter.Admission admission = transport.limiter().admit(cost, again);
+            if (admission.admitted()) {
+                admitted.set(true);
+                send();
+            } else {
+                Duration wait = admission.delay();
+                transport.log(Level.DEBUG, () -> call.method() + " /" + call.path() + ": held by the rate limiter ("
+                        + cost + " MP) for at most " + wait.toMillis() + " ms");
+                schedule(again, wait);
+            }
         } catch (RuntimeException e) {
             future.completeExceptionally(e);
         }
@@ -92,6 +131,9 @@ final class Exchange<T> implements Callback {
 
     private void send() {
         if (future.isDone()) {
+            if (admitted.getAndSet(false)) {
+                transport.limiter().unanswered(cost);
+            }
             return;
         }
         try {
@@ -101,6 +143,9 @@ final class Exchange<T> implements Callback {
             transport.log(Level.DEBUG, () -> call.method() + " /" + call.path() + ": attempt " + attempts);
             okCall.enqueue(this);
         } catch (RuntimeException e) {
+            if (admitted.getAndSet(false)) {
+                transport.limiter().unanswered(cost);
+            }
             future.completeExceptionally(e);
         }
     }
@@ -111,7 +156,9 @@ final class Exchange<T> implements Callback {
             transport.log(Level.DEBUG, () -> call.method() + " /" + call.path() + ": HTTP " + response.code());
             // Every answer re-synchronises the shared limiter: the server's count covers all clients of the key.
             RateLimitSnapshot snapshot = ResponseDecoder.rateLimit(response.headers());
-            if (snapshot != null) {
+            if (admitted.getAndSet(false)) {
+                transport.limiter().answered(cost, snapshot, response.code() == 429);
+            } else if (snapshot != null) {
                 transport.limiter().synchronize(snapshot);
             }
             T value = transport.decoder().decode(response, call, decoder);
@@ -127,6 +174,9 @@ final class Exchange<T> implements Callback {
     public void onFailure(Call okCall, IOException e) {
         AtomicBoolean sent = okCall.request().tag(AtomicBoolean.class);
         boolean requestSent = sent != null && sent.get();
+        if (admitted.getAndSet(false)) {
+            transport.limiter().unanswered(cost);
+        }
         failed(connectionFailure(e, requestSent));
     }
 

@@ -10,30 +10,40 @@ import java.util.Objects;
 
 /**
  * Paces calls below remove.bg's rate limit (500 megapixel images a minute by default) instead of running into 429
- * answers, by mirroring the server's own accounting: a budget of megapixels per fixed window.
+ * answers, by following the server's own accounting: a budget of megapixels per fixed window, shared by every user of
+ * the key.
  *
- * <p>{@link #reserve(int)} books a call's megapixels in the first window that still has room for them and returns how
- * long the caller must wait for that window to open, so callers are served in the order they reserved and never poll.
- * Every response re-synchronises the limiter through {@link #synchronize(RateLimitSnapshot)}: the server's
- * {@code X-RateLimit-Reset} fixes where the windows lie, {@code X-RateLimit-Limit} their size, and
- * {@code X-RateLimit-Remaining} how much of the current one is really left.
+ * <p><b>Protocol.</b> Before sending a call, the caller asks {@link #admit(int, Runnable)}. The limiter either admits it
+ * (send now) or holds it without booking anything: the caller asks again when the returned wait ends or, sooner, when
+ * the limiter runs the callback it was given because an answer arrived (each answer changes what the limiter knows).
+ * Every admitted call is then reported once, with {@link #answered(int, RateLimitSnapshot, boolean)} or
+ * {@link #unanswered(int)}; answers to calls that were not admitted (the free {@code /account}) may still be reported
+ * through {@link #synchronize(RateLimitSnapshot)}. Nothing is booked ahead, so a call decided on is decided on what is
+ * known when it really goes.
  *
- * <p><b>Sharing a key.</b> Several processes (build agents, Camel routes in different JVMs) may spend one key's budget.
- * The server's count covers all of them, and the limiter reads it from the first answer on:
+ * <p><b>How the budget is shared.</b> Several processes (build agents, Camel routes in different JVMs) may spend one
+ * key, each with its own limiter and no channel between them but the server's {@code X-RateLimit-*} headers:
  * <ul>
- *   <li><b>Before any answer</b> it cannot tell whether it is alone and books as if it were (a window's worth at
- *       once): holding calls back until the first answer would need the caller to ask again when a wait ends, and
- *       a server that sends no {@code X-RateLimit-*} headers would never end the wait.</li>
- *   <li><b>Within a window</b>, every answer's {@code X-RateLimit-Remaining} shows how much of the window all users
- *       have spent; the part this limiter did not spend is the others'. It estimates how many equal users share the
- *       key ({@code server's count / own bookings}, rounded), assumes its own share of the server's count is
- *       counted, and books a call now only if its uncounted calls and the new one fit in its share of what remains.
- *       So processes starting together detect each other on their first answers, not a window later. No call is
- *       booked in a window's last twentieth: sent then, it could reach the server in the next window.</li>
- *   <li><b>For later windows</b> it books at most its share ({@code limit / sharers}) of each, as the others will
- *       book theirs; the estimate is renewed at the end of every window, so a process alone gets the whole budget
- *       back one window after the others stop.</li>
+ *   <li><b>Before any answer</b> one call goes, as a probe (or a sixteenth of the budget in calls, when they are
+ *       that cheap); the rest wait for its answer, which places the windows
+ *       ({@code X-RateLimit-Reset}) and shows what the others have spent ({@code X-RateLimit-Remaining}). Then the
+ *       calls in flight grow by one per answer (a slow start), so processes starting together see each other before
+ *       they spend the window. A server that sends no such headers releases every call for good (the documented budget
+ *       still paces them); so does a probe that gets no answer within a window.</li>
+ *   <li><b>Its share.</b> Each answer shows the server's count for the window (everyone's calls) and the limiter knows
+ *       its own counted calls; their ratio (over this window and the previous one) is the number of equal users, and
+ *       its quota for a window is the budget divided by it. A call that does not fit waits; what a waiting process could not use at the end of a window (its
+ *       calls come in whole images) is carried into the next, up to the dearest call waiting, so shares of a few
+ *       megapixels are used in full on average.</li>
+ *   <li><b>Paced, not at once.</b> A quarter of the quota may go at the window's start, the rest evenly over the
+ *       window. Every user therefore has answers all through the window (the ratio stays true to the end), the
+ *       window's start is no stampede of held calls, and a process that starts in the middle finds the budget spent
+ *       only in proportion.</li>
+ *   <li><b>Never past the count.</b> Whatever the quota says, a call goes only if it and this limiter's calls in flight
+ *       fit in its part of what the server last reported remaining: an equal part, with a quarter more left to each
+ *       other user, whose calls in flight the count does not show yet.</li>
  * </ul>
+ * When the others stop, the ratio falls to one on the next answers and the whole budget is this limiter's again.
  *
  * <p>Thread-safe. One instance is meant to be shared by every call of a client, and by every client in a JVM that uses
  * the same API key.
@@ -46,50 +56,75 @@ public final class MegapixelRateLimiter {
     /** remove.bg's documented window: the limit is per minute. */
     public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(1);
 
-    /** More sharers than this are not told apart (each still gets at least one image a window). */
-    private static final int MAX_SHARERS = 32;
+    /** More sharers than this are not told apart. */
+    private static final double MAX_SHARERS = 32;
+
+    /** The part of its quota a limiter may spend as soon as a window opens; the rest comes evenly over the window. */
+    private static final double BURST = 0.25;
+
+    /** Before any answer, at most this fraction of a window's budget is in flight (and always one call). */
+    private static final int BLIND_FRACTION = 16;
 
     /**
-     * The last 1/n of a window takes no new call: one sent then may reach the server in the next window, which the
-     * sharers have already booked.
+     * How much of what the server reports remaining a limiter leaves to each other user (1 would be an equal share):
+     * their calls in flight are not in the count yet, and a few more held back makes 429s rare at a window's end.
      */
-    private static final int GUARD_FRACTION = 20;
+    private static final double OTHERS_WEIGHT = 1.25;
+
+    /**
+     * What {@link #admit(int, Runnable)} decided for a call.
+     *
+     * @param admitted whether the call may be sent now; it must then be reported once, answered or unanswered
+     * @param delay when not admitted, how long to wait before asking again (or until the callback runs, whichever comes
+     *     first); zero when admitted
+     */
+    public record Admission(boolean admitted, Duration delay) {
+        /** Checks the wait. */
+        public Admission {
+            Objects.requireNonNull(delay, "delay");
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("delay must not be negative: " + delay);
+            }
+        }
+    }
+
+    private static final Admission ADMITTED = new Admission(true, Duration.ZERO);
 
     private final Clock clock;
     private final Duration window;
     private int limit;
 
-    /** The end of the current window; before the first response, one window after the first reservation. */
+    /** The end of the current window (the server's once an answer told it; before that, a guess). */
     private Instant windowEnd;
-    /** Whether any answer has been seen (the windows' position and the other users are known from it). */
+    /** Whether an answer with {@code X-RateLimit-*} headers placed the windows. */
     private boolean windowKnown;
-    /** Whether an answer about the current window has been seen. */
-    private boolean reportedInWindow;
-    /** Megapixels this limiter booked in the current window. */
-    private int booked;
-    /** How many calls those are. */
-    private int bookedCalls;
-    /** How many answers about the current window arrived (each answers one of this limiter's calls). */
-    private int answers;
-    /** The most of the current window the server reported used, by every user of the key. */
-    private int serverUsed;
-    /** Of those, booked ahead in an earlier window: they are sent when the window opens, at {@link #pendingUntil}. */
-    private int pendingMegapixels;
-    private int pendingCalls;
-    private Instant pendingUntil;
-    /** The calls booked in the windows after the current one (index 0 is the next window). */
-    private final List<Slot> later = new ArrayList<>();
+    /** Whether the server answers without those headers (or not in time): then the budget is paced alone. */
+    private boolean alone;
+    /** Before the first answer: until when the other calls wait for the probe's answer. */
+    private Instant probeDeadline;
 
-    /** Calls booked ahead in one later window, and when the last of them is sent. */
-    private static final class Slot {
-        int megapixels;
-        int calls;
-        Instant sentAt;
-    }
-    /** How many equal users the key seemed to have in the last full window. */
-    private int sharers = 1;
-    /** How many the answers of the current window show, at least {@link #sharers}. */
-    private int windowSharers = 1;
+    /** Megapixels admitted in the current window. */
+    private int spent;
+    /** Of this limiter's calls, the megapixels the server counted in the current window (answered, not refused). */
+    private int counted;
+    /** The least the server reported remaining in the current window; negative before an answer about it. */
+    private int remaining = -1;
+    /** The sharers this window's answers showed (see {@link #currentSharers()}); 0 before one. */
+    private double windowRatio;
+    /** The dearest call the quota held in the current window (0 when none was held by it). */
+    private int dearestHeld;
+    /** The server's count and this limiter's counted part at the last answer about the previous window. */
+    private int previousUsed;
+    private int previousCounted;
+    /** Quota carried from the previous window (megapixels a waiting process could not use there). */
+    private double carried;
+    /** How many equal users the key had at the end of the last window with answers. */
+    private double sharers = 1;
+
+    private int inFlight;
+    private int inFlightCalls;
+    private long answers;
+    private final List<Runnable> waiting = new ArrayList<>();
 
     /** A limiter for remove.bg's default 500 megapixels a minute, on the system clock. */
     public MegapixelRateLimiter() {
@@ -137,129 +172,195 @@ public final class MegapixelRateLimiter {
     }
 
     /**
-     * Books {@code cost} megapixels and returns how long the caller must wait before sending the call (zero when it
-     * may go at once). The booking is taken immediately, so the caller must send after the wait and not reserve again
-     * for the same attempt.
+     * Decides whether a call of {@code cost} megapixels may be sent now. When it may not, nothing is booked: the caller
+     * asks again after the returned delay, or sooner when the limiter runs {@code onChange} (once, after an answer, on
+     * the thread reporting it and outside the limiter's lock; it should only schedule the new question).
      *
      * @param cost the call's cost in megapixels (see {@code ImageDimensions.rateLimitCost()}), at least 1
-     * @return the wait, never negative
+     * @param onChange run when an answer arrives while the call is held
+     * @return admitted, or held with the longest wait before asking again
      */
-    public synchronized Duration reserve(int cost) {
+    public synchronized Admission admit(int cost, Runnable onChange) {
         if (cost < 1) {
             throw new IllegalArgumentException("cost must be at least 1 megapixel, was " + cost);
         }
+        Objects.requireNonNull(onChange, "onChange");
         Instant now = clock.instant();
-        if (!windowKnown && booked == 0 && later.isEmpty()) {
-            windowEnd = now.plus(window); // no response yet: the first window starts with the first call
-        }
-        roll(now);
-        boolean guarded = windowKnown && Duration.between(now, windowEnd).compareTo(window.dividedBy(GUARD_FRACTION)) < 0;
-        if (!guarded && (cost <= roomNow() || booked == 0 && serverUsed == 0 && (windowKnown || later.isEmpty()))) {
-            booked += cost;
-            bookedCalls++;
-            return Duration.ZERO;
-        }
-        int share = share();
-        for (int i = 0; ; i++) {
-            if (i == later.size()) {
-                later.add(new Slot());
+        if (!windowKnown && !alone) {
+            if (probeDeadline == null) {
+                probeDeadline = now.plus(window);
+                windowEnd = now.plus(window);
+            } else if (!now.isBefore(probeDeadline)) {
+                alone = true; // a whole window without an answer that tells the server's count
             }
-            Slot slot = later.get(i);
-            if (fits(slot.megapixels, cost, share)) {
-                slot.megapixels += cost;
-                slot.calls++;
-                Instant sendAt = windowEnd.plus(window.multipliedBy(i));
-                if (slot.sentAt == null || slot.sentAt.isBefore(sendAt)) {
-                    slot.sentAt = sendAt;
+            if (!alone) {
+                if (inFlightCalls > 0 && inFlight + cost > limit / BLIND_FRACTION) {
+                    return hold(onChange, now, probeDeadline);
                 }
-                Duration wait = Duration.between(now, sendAt);
-                return wait.isNegative() ? Duration.ZERO : wait;
+                return admitted(cost);
             }
         }
+        roll(now);
+        if (alone) {
+            return spent == 0 || spent + cost <= limit ? admitted(cost) : hold(onChange, now, windowEnd);
+        }
+        if (cost > limit) {
+            // Dearer than any window: only alone in one (the server decides).
+            return spent == 0 && inFlight == 0 ? admitted(cost) : hold(onChange, now, windowEnd);
+        }
+        double quota = quota();
+        if (spent + cost > quota + 1e-9) {
+            dearestHeld = Math.max(dearestHeld, cost);
+            return hold(onChange, now, windowEnd);
+        }
+        // The slow start, and this limiter's part of what the server counts remaining: until an answer.
+        if (inFlightCalls > answers || remaining >= 0 && inFlight + cost > partOfRemaining()) {
+            return hold(onChange, now, windowEnd);
+        }
+        double elapsed = 1 - (double) Duration.between(now, windowEnd).toNanos() / window.toNanos();
+        if (spent + cost <= quota * Math.min(1, elapsed + BURST) + 1e-9) {
+            return admitted(cost);
+        }
+        // Fits later in this window: when the even pace reaches it.
+        double at = (spent + cost) / quota - BURST;
+        Instant due = windowEnd.minus(window).plusNanos((long) Math.ceil(at * window.toNanos()));
+        return hold(onChange, now, due.isAfter(windowEnd) ? windowEnd : due);
+    }
+
+    /** Of what the server reported remaining, the part this limiter may have in flight. */
+    private double partOfRemaining() {
+        return remaining / (1 + (currentSharers() - 1) * OTHERS_WEIGHT);
+    }
+
+    private Admission admitted(int cost) {
+        spent += cost;
+        inFlight += cost;
+        inFlightCalls++;
+        return ADMITTED;
+    }
+
+    /** Held until {@code until} or the next answer; at least a millisecond ahead, so a caller cannot spin. */
+    private Admission hold(Runnable onChange, Instant now, Instant until) {
+        waiting.add(onChange);
+        Duration wait = Duration.between(now, until);
+        return new Admission(false, wait.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : wait);
+    }
+
+    /** This window's quota: the budget over the users, with what the previous window could not use. */
+    private double quota() {
+        return limit / currentSharers() + carried;
     }
 
     /**
-     * The megapixels that may be booked in the current window now. Before any answer: what is left of the window.
-     * Before an answer about this window: what is left of this limiter's share. After one: its share of what
-     * the server says remains, less its own calls the server has not counted yet.
+     * How many equal users share the key: the server's count over this limiter's counted part, over this window and the
+     * previous one (a single window holds few calls of each user, so its ratio alone swings).
      */
-    private double roomNow() {
-        if (!windowKnown) {
-            return limit - booked;
+    private double currentSharers() {
+        if (counted == 0 || remaining < 0) {
+            return sharers;
         }
-        int n = currentSharers();
-        if (!reportedInWindow) {
-            return Math.min(share(), limit - serverUsed) - booked;
-        }
-        // Calls booked ahead and not sent yet are certainly not counted. Of those sent, the ones not answered may not
-        // have reached the server: count them as still to come, at their average cost. Alone, the server's count
-        // bounds this limiter's counted part exactly; shared, the fair part of it does. The others are assumed to
-        // have as much in flight, so this limiter takes 1/n of what remains.
-        boolean pending = pendingUntil != null && clock.instant().isBefore(pendingUntil);
-        int unsent = pending ? pendingMegapixels : 0;
-        int sent = booked - unsent;
-        int sentCalls = bookedCalls - (pending ? pendingCalls : 0);
-        double answered = sentCalls == 0 ? 0 : (double) sent * Math.min(1, (double) answers / sentCalls);
-        double counted = Math.min(answered, (double) serverUsed / n);
-        double uncounted = unsent + Math.max(0, sent - counted);
-        return (double) (limit - serverUsed) / n - uncounted;
-    }
-
-    /** An image dearer than a whole share still goes, alone in its window. */
-    private static boolean fits(int alreadyBooked, int cost, int share) {
-        return alreadyBooked == 0 || alreadyBooked + cost <= share;
-    }
-
-    private int currentSharers() {
-        return Math.max(sharers, windowSharers);
-    }
-
-    private int share() {
-        return Math.max(1, limit / currentSharers());
+        double ratio = (double) (limit - remaining + previousUsed) / (counted + previousCounted);
+        return Math.min(MAX_SHARERS, Math.max(1, ratio));
     }
 
     /**
-     * Re-synchronises from the server's view, which covers every user of the key: the window ends at
-     * {@code snapshot.reset()} (the server rounds it up to a whole second, so waiting for it is safe), holds
-     * {@code snapshot.limit()}, and has {@code snapshot.remaining()} left; when nothing remains, the calls booked in
-     * it move to the next window. The part of the server's count this limiter did not book shows the other users.
+     * Reports the answer to an admitted call.
+     *
+     * @param cost the call's cost, as admitted
+     * @param snapshot what the answer's {@code X-RateLimit-*} headers said, or {@code null} when it had none
+     * @param refused whether the server refused the call for the rate limit (HTTP 429): it is not in the server's count
      */
-    public synchronized void synchronize(RateLimitSnapshot snapshot) {
+    public void answered(int cost, RateLimitSnapshot snapshot, boolean refused) {
+        List<Runnable> wake;
+        synchronized (this) {
+            ended(cost);
+            if (snapshot != null) {
+                answers++;
+                if (observe(snapshot) && !refused) {
+                    counted += cost;
+                    windowRatio = currentSharers();
+                }
+            } else if (!windowKnown) {
+                alone = true; // the server does not tell its count
+                answers++;
+            }
+            wake = drainWaiting();
+        }
+        wake.forEach(Runnable::run);
+    }
+
+    /**
+     * Reports that an admitted call got no answer (the connection failed, or it was cancelled before it went): a held
+     * call may go in its place.
+     *
+     * @param cost the call's cost, as admitted
+     */
+    public void unanswered(int cost) {
+        List<Runnable> wake;
+        synchronized (this) {
+            ended(cost);
+            wake = drainWaiting();
+        }
+        wake.forEach(Runnable::run);
+    }
+
+    /**
+     * Re-synchronises from an answer to a call this limiter did not admit (one that costs no megapixels): the window
+     * ends at {@code snapshot.reset()}, holds {@code snapshot.limit()} and has {@code snapshot.remaining()} left.
+     *
+     * @param snapshot what the answer's {@code X-RateLimit-*} headers said
+     */
+    public void synchronize(RateLimitSnapshot snapshot) {
         Objects.requireNonNull(snapshot, "snapshot");
+        List<Runnable> wake;
+        synchronized (this) {
+            observe(snapshot);
+            wake = drainWaiting();
+        }
+        wake.forEach(Runnable::run);
+    }
+
+    private void ended(int cost) {
+        inFlight = Math.max(0, inFlight - cost);
+        inFlightCalls = Math.max(0, inFlightCalls - 1);
+    }
+
+    /** Adopts the server's view; returns whether the snapshot is about the current window. */
+    private boolean observe(RateLimitSnapshot snapshot) {
         Instant now = clock.instant();
         roll(now);
-        if (snapshot.limit() > 0) {
+        if (snapshot.limit() > 0 && snapshot.limit() != limit) {
             limit = snapshot.limit();
+            remaining = -1; // counted against another limit
         }
         Instant reset = snapshot.reset();
         if (!reset.isAfter(now)) {
-            return; // stale: that window is over
+            return false; // stale: that window is over
         }
         long half = window.toNanos() / 2;
         if (windowKnown && Duration.between(windowEnd, reset).toNanos() < -half) {
-            return; // a late answer from a window before the current one
+            return false; // a late answer from a window before the current one
         }
-        // The server is in a later window than estimated: move on to it.
-        while (Duration.between(windowEnd, reset).toNanos() > half) {
-            advance();
+        if (!windowKnown) {
+            windowKnown = true;
+            alone = false;
+        } else {
+            while (Duration.between(windowEnd, reset).toNanos() > half) {
+                advance(); // the server is in a later window than estimated
+            }
         }
         windowEnd = reset;
-        windowKnown = true;
-        reportedInWindow = true;
-        answers++;
-        int used = Math.max(0, limit - snapshot.remaining());
-        serverUsed = Math.max(serverUsed, used);
-        if (answers >= 2 && booked > 0 && serverUsed > booked) {
-            // More was spent than this limiter booked: others share the key. From the second answer on (one answer
-            // may follow others' calls of an earlier moment); rounded down past a quarter, as early in a window the
-            // others' calls may simply have arrived first.
-            long estimate = (long) Math.floor((double) serverUsed / booked + 0.25);
-            windowSharers = (int) Math.max(windowSharers, Math.min(MAX_SHARERS, estimate));
+        remaining = remaining < 0 ? snapshot.remaining() : Math.min(remaining, snapshot.remaining());
+        return true;
+    }
+
+    private List<Runnable> drainWaiting() {
+        if (waiting.isEmpty()) {
+            return List.of();
         }
-        if (snapshot.remaining() == 0) {
-            // Whatever was booked here and not yet sent cannot go in this window.
-            serverUsed = limit;
-        }
+        List<Runnable> wake = List.copyOf(waiting);
+        waiting.clear();
+        return wake;
     }
 
     private void roll(Instant now) {
@@ -268,25 +369,27 @@ public final class MegapixelRateLimiter {
         }
     }
 
-    /** Closes the current window: learns how many share the key, then opens the next. */
+    /** Closes the current window: keeps what it showed about the sharers and the unused quota, then opens the next. */
     private void advance() {
-        if (booked > 0 && serverUsed > 0) {
-            // Rounded up past a quarter: the server's count lags the window's last calls, so it tends to be low.
-            long estimate = (long) Math.ceil((double) serverUsed / booked - 0.25);
-            sharers = (int) Math.max(1, Math.min(MAX_SHARERS, estimate));
-        } else if (booked > 0 || serverUsed == 0) {
-            sharers = 1;
+        if (!alone) {
+            double quota = quota();
+            if (windowRatio > 0) {
+                sharers = windowRatio;
+                previousUsed = limit - remaining;
+                previousCounted = counted;
+            } else {
+                previousUsed = 0;
+                previousCounted = 0;
+            }
+            // Only a process that had to wait carries its unused quota (an idle one banks nothing), and only up to its
+            // dearest waiting call: enough for it to go in the next window.
+            carried = dearestHeld > 0 ? Math.max(0, Math.min(dearestHeld, quota - spent)) : 0;
         }
-        windowSharers = sharers;
-        Slot next = later.isEmpty() ? new Slot() : later.remove(0);
-        booked = next.megapixels;
-        bookedCalls = next.calls;
-        pendingMegapixels = next.megapixels;
-        pendingCalls = next.calls;
-        pendingUntil = next.sentAt;
-        answers = 0;
-        serverUsed = 0;
-        reportedInWindow = false;
+        spent = 0;
+        counted = 0;
+        remaining = -1;
+        windowRatio = 0;
+        dearestHeld = 0;
         windowEnd = windowEnd.plus(window);
     }
 
@@ -295,21 +398,30 @@ public final class MegapixelRateLimiter {
         return limit;
     }
 
-    /** The megapixels this limiter may still book in the current window without waiting. */
+    /** The megapixels this limiter would admit now without waiting (its paced quota, within the server's count). */
     public synchronized int available() {
-        roll(clock.instant());
-        return (int) Math.max(0, Math.floor(roomNow()));
+        Instant now = clock.instant();
+        roll(now);
+        if (!windowKnown || alone) {
+            return Math.max(0, limit - spent);
+        }
+        double elapsed = 1 - (double) Duration.between(now, windowEnd).toNanos() / window.toNanos();
+        double room = quota() * Math.min(1, elapsed + BURST) - spent;
+        if (remaining >= 0) {
+            room = Math.min(room, partOfRemaining() - inFlight);
+        }
+        return (int) Math.max(0, Math.floor(room + 1e-9));
     }
 
-    /** How many equal users the key seemed to have in the last window (1 when this limiter is alone). */
+    /** How many equal users the key seems to have (1 when this limiter is alone). */
     public synchronized int estimatedSharers() {
         roll(clock.instant());
-        return currentSharers();
+        return (int) Math.round(currentSharers());
     }
 
     @Override
     public synchronized String toString() {
-        return String.format(Locale.ROOT, "MegapixelRateLimiter[limit=%d per %ss, booked=%d, serverUsed=%d, sharers=%d]",
-                limit, window.toSeconds(), booked, serverUsed, currentSharers());
+        return String.format(Locale.ROOT, "MegapixelRateLimiter[limit=%d per %ss, spent=%d, remaining=%d, sharers=%.1f]",
+                limit, window.toSeconds(), spent, remaining, currentSharers());
     }
 }

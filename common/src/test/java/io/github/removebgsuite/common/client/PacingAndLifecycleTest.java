@@ -67,24 +67,32 @@ class PacingAndLifecycleTest {
     @Test
     void everyAnswerResynchronisesTheLimiter() {
         MegapixelRateLimiter limiter = new MegapixelRateLimiter();
-        server.enqueue(new MockResponse.Builder(plainPng()).setHeader("X-RateLimit-Limit", "500")
-                .setHeader("X-RateLimit-Remaining", "7")
-                .setHeader("X-RateLimit-Reset", String.valueOf(Instant.now().plusSeconds(60).getEpochSecond()))
+        Instant reset = Instant.now().plusSeconds(60);
+        server.enqueue(new MockResponse.Builder(plainPng()).setHeader("X-RateLimit-Limit", "2000")
+                .setHeader("X-RateLimit-Remaining", "0")
+                .setHeader("X-RateLimit-Reset", String.valueOf(reset.getEpochSecond()))
                 .build());
         try (RemoveBgClient client = client(limiter)) {
             client.removeBackground(urlRequest());
         }
-        assertThat(limiter.available()).isEqualTo(7);
+        assertThat(limiter.megapixelsPerWindow()).isEqualTo(2000); // X-RateLimit-Limit
+        assertThat(limiter.available()).isZero(); // X-RateLimit-Remaining
+        MegapixelRateLimiter.Admission next = limiter.admit(1, () -> { });
+        assertThat(next.admitted()).isFalse();
+        assertThat(next.delay()).isLessThanOrEqualTo(Duration.ofSeconds(61)) // X-RateLimit-Reset
+                .isGreaterThan(Duration.ofSeconds(50));
     }
 
     @Test
     void anAsyncCallWaitsForTheLimiterOnTheSchedulerNotTheCaller() throws Exception {
         MegapixelRateLimiter limiter = new MegapixelRateLimiter(60, Duration.ofSeconds(1), java.time.Clock.systemUTC());
-        assertThat(limiter.reserve(60)).isZero(); // the window is used up: the next call waits for the next one, 1 s
+        long start = System.nanoTime();
+        // A server without rate-limit headers answered a call that used the whole window: the next one waits for the
+        // next window, a second after the first call.
+        assertThat(limiter.admit(60, () -> { }).admitted()).isTrue();
+        limiter.answered(60, null, false);
         server.enqueue(plainPng());
         try (RemoveBgClient client = client(limiter)) {
-            long start = System.nanoTime();
-
             CompletableFuture<RemoveBgResult> future = client.removeBackgroundAsync(urlRequest());
 
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
@@ -105,11 +113,11 @@ class PacingAndLifecycleTest {
                 return plainPng();
             }
         });
-        MegapixelRateLimiter limiter = new MegapixelRateLimiter(60);
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(16);
         RemoveBgClient client = client(limiter);
         CompletableFuture<RemoveBgResult> inFlight = client.removeBackgroundAsync(urlRequest());
         server.takeRequest(5, TimeUnit.SECONDS);
-        limiter.reserve(59); // the window is full: the next call would wait about a minute
+        // Before any answer only one call (or a sixteenth of the budget) is in flight: the next waits for its answer.
         CompletableFuture<RemoveBgResult> waiting = client.removeBackgroundAsync(urlRequest());
 
         client.close();

@@ -3,6 +3,7 @@ package io.github.removebgsuite.common.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.removebgsuite.common.ratelimit.MegapixelRateLimiter.Admission;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,9 +15,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The megapixel bucket on a hand-moved clock. */
+/** The limiter's admissions on a hand-moved clock, with the answers a server would give. */
 class MegapixelRateLimiterTest {
 
     /** A clock the test moves by hand. */
@@ -43,189 +45,271 @@ class MegapixelRateLimiterTest {
         }
     }
 
-    @Test
-    void beforeAnyAnswerAWindowsWorthGoesAtOnce() {
-        ManualClock clock = new ManualClock();
-        MegapixelRateLimiter limiter = new MegapixelRateLimiter(500, clock);
+    private static final Admission ADMITTED = new Admission(true, Duration.ZERO);
 
-        for (int i = 0; i < 20; i++) {
-            assertThat(limiter.reserve(25)).isZero();
+    private final ManualClock clock = new ManualClock();
+    private final Instant start = clock.instant();
+    private final AtomicInteger woken = new AtomicInteger();
+    private final Runnable wake = woken::incrementAndGet;
+
+    /** What the server answers about the window that ends {@code resetAfter} after the test's start. */
+    private RateLimitSnapshot left(int limit, int remaining, Duration resetAfter) {
+        return new RateLimitSnapshot(limit, remaining, start.plus(resetAfter));
+    }
+
+    private static final Duration TEN_S = Duration.ofSeconds(10);
+
+    @Test
+    void beforeAnyAnswerOneCallGoesAndTheOthersWaitForItsAnswer() {
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(30, TEN_S, clock);
+
+        assertThat(limiter.admit(2, wake)).isEqualTo(ADMITTED);
+        Admission second = limiter.admit(2, wake);
+        Admission third = limiter.admit(1, wake);
+
+        assertThat(second).isEqualTo(new Admission(false, TEN_S)); // at the latest a window: never for ever
+        assertThat(third.admitted()).isFalse();
+        assertThat(woken).hasValue(0);
+
+        clock.advance(Duration.ofMillis(300));
+        limiter.answered(2, left(30, 28, TEN_S), false); // alone: only its own 2 counted
+
+        assertThat(woken).hasValue(2); // both held calls ask again at once, not a window later
+        assertThat(limiter.admit(2, wake)).isEqualTo(ADMITTED);
+    }
+
+    @Test
+    void beforeAnyAnswerCheapCallsGoUpToASixteenthOfTheBudget() {
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(500, clock);
+        for (int i = 0; i < 31; i++) {
+            assertThat(limiter.admit(1, wake)).as("call %d", i).isEqualTo(ADMITTED);
         }
-        assertThat(limiter.reserve(25)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(limiter.admit(1, wake).admitted()).isFalse(); // 32 would be more than 500 / 16
     }
 
     @Test
-    void aloneOnTheKeyAWindowsWorthGoesAtOnceAfterTheFirstAnswer() {
-        ManualClock clock = new ManualClock();
-        MegapixelRateLimiter limiter = new MegapixelRateLimiter(500, clock);
-        assertThat(limiter.reserve(25)).isZero();
-        limiter.synchronize(new RateLimitSnapshot(500, 475, clock.instant().plusSeconds(60))); // only its own call
+    void aServerWithoutRateLimitHeadersIsPacedByTheDocumentedBudgetAlone() {
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(30, TEN_S, clock);
+        assertThat(limiter.admit(1, wake).admitted()).isTrue();
+        assertThat(limiter.admit(1, wake).admitted()).isFalse();
 
-        for (int i = 0; i < 19; i++) {
-            assertThat(limiter.reserve(25)).isZero(); // 20 images of 25 MP a minute, as the reference's table says
+        limiter.answered(1, null, false);
+
+        assertThat(woken).hasValue(1);
+        for (int i = 0; i < 29; i++) {
+            assertThat(limiter.admit(1, wake)).as("call %d", i).isEqualTo(ADMITTED);
         }
-        assertThat(limiter.reserve(25)).isEqualTo(Duration.ofMinutes(1));
-        clock.advance(Duration.ofSeconds(45));
-        assertThat(limiter.reserve(25)).isEqualTo(Duration.ofSeconds(15)); // the same next window still has room
-        assertThat(limiter.available()).isZero();
+        assertThat(limiter.admit(1, wake)).isEqualTo(new Admission(false, TEN_S)); // the budget is spent
+        clock.advance(TEN_S);
+        assertThat(limiter.admit(1, wake)).isEqualTo(ADMITTED);
     }
 
     @Test
-    void othersSpendingShowInTheFirstAnswersAndTheLimiterTakesItsShareOfWhatRemains() {
-        ManualClock clock = new ManualClock();
-        MegapixelRateLimiter limiter = new MegapixelRateLimiter(30, Duration.ofSeconds(10), clock);
-        assertThat(limiter.reserve(2)).isZero();
-        assertThat(limiter.reserve(2)).isZero();
+    void aProbeThatGotNoAnswerLetsAHeldCallGoInstead() {
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(30, TEN_S, clock);
+        assertThat(limiter.admit(1, wake).admitted()).isTrue();
+        assertThat(limiter.admit(1, wake).admitted()).isFalse();
 
-        // Its two answers: 6, then 12 of 30 spent, of which this limiter booked 4: two others share the key.
-        limiter.synchronize(new RateLimitSnapshot(30, 24, clock.instant().plusSeconds(10)));
-        assertThat(limiter.estimatedSharers()).isEqualTo(1); // one answer is not enough to tell
-        limiter.synchronize(new RateLimitSnapshot(30, 18, clock.instant().plusSeconds(10)));
+        limiter.unanswered(1);
 
-        assertThat(limiter.estimatedSharers()).isEqualTo(3);
-        assertThat(limiter.available()).isEqualTo(6); // a third of the 18 left
-        assertThat(limiter.reserve(4)).isZero();
-        assertThat(limiter.reserve(2)).isZero();
-        assertThat(limiter.reserve(1)).isEqualTo(Duration.ofSeconds(10)); // its 6 are in flight, uncounted
+        assertThat(woken).hasValue(1);
+        assertThat(limiter.admit(1, wake).admitted()).isTrue(); // the new probe
+        assertThat(limiter.admit(1, wake).admitted()).isFalse();
     }
 
     @Test
-    void theServersResetPlacesTheWindows() {
-        ManualClock clock = new ManualClock();
-        MegapixelRateLimiter limiter = new MegapixelRateLimiter(500, clock);
-        limiter.reserve(10);
+    void withoutAnyAnswerForAWholeWindowHeldCallsGoAsIfAlone() {
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(30, TEN_S, clock);
+        assertThat(limiter.admit(1, wake).admitted()).isTrue();
+        Admission held = limiter.admit(1, wake);
 
-        // This window ends in 20 s, not in the 60 s guessed from the first call.
-        limiter.synchronize(new RateLimitSnapshot(500, 490, clock.instant().plusSeconds(20)));
-        assertThat(limiter.reserve(480)).isZero();
-        assertThat(limiter.reserve(10)).isZero();
-        assertThat(limiter.reserve(1)).isEqualTo(Duration.ofSeconds(20));
+        clock.advance(held.delay());
 
-        limiter.synchronize(new RateLimitSnapshot(500, 0, clock.instant().plusSeconds(20)));
-        clock.advance(Duration.ofSeconds(20));
-        assertThat(limiter.reserve(1)).isZero(); // a new window: room again
+        assertThat(limiter.admit(1, wake)).isEqualTo(ADMITTED);
+        assertThat(limiter.admit(1, wake)).isEqualTo(ADMITTED);
     }
 
     @Test
-    void nothingRemainingMovesTheNextCallToTheReset() {
-        ManualClock clock = new ManualClock();
-        MegapixelRateLimiter limiter = new MegapixelRateLimiter(500, clock);
+    void slowStartOneMoreCallInFlightPerAnswer() {
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(30, TEN_S, clock);
+        assertThat(limiter.admit(1, wake).admitted()).isTrue();
+        limiter.answered(1, left(30, 29, TEN_S), false);
 
-        limiter.synchronize(new RateLimitSnapshot(500, 0, clock.instant().plusSeconds(12)));
+        assertThat(limiter.admit(1, wake).admitted()).isTrue(); // one answer: two in flight
+        assertThat(limiter.admit(1, wake).admitted()).isTrue();
+        assertThat(limiter.admit(1, wake).admitted()).isFalse();
+        limiter.answered(1, left(30, 28, TEN_S), false);
 
-        assertThat(limiter.reserve(1)).isEqualTo(Duration.ofSeconds(12));
+        assertThat(limiter.admit(1, wake).admitted()).isTrue(); // two answers: three in flight
+        assertThat(limiter.admit(1, wake).admitted()).isTrue();
+        assertThat(limiter.admit(1, wake).admitted()).isFalse();
     }
 
     @Test
-    void synchronizeAdoptsTheServersLimit() {
-        ManualClock clock = new ManualClock();
-        MegapixelRateLimiter limiter = new MegapixelRateLimiter(500, clock);
-
-        limiter.synchronize(new RateLimitSnapshot(2000, 1990, clock.instant().plusSeconds(30)));
-
-        assertThat(limiter.megapixelsPerWindow()).isEqualTo(2000);
-        assertThat(limiter.available()).isEqualTo(1990);
-    }
-
-    @Test
-    void keySharersAreEstimatedAfterAWindowAndEachTakesItsShare() {
-        ManualClock clock = new ManualClock();
-        MegapixelRateLimiter limiter = new MegapixelRateLimiter(30, Duration.ofSeconds(10), clock);
-        Instant firstEnd = clock.instant().plusSeconds(10);
-        assertThat(limiter.reserve(1)).isZero();
-        limiter.synchronize(new RateLimitSnapshot(30, 29, firstEnd)); // alone so far
-        for (int i = 0; i < 9; i++) {
-            assertThat(limiter.reserve(1)).isZero();
+    void aQuarterOfTheQuotaGoesAtTheWindowsStartAndTheRestEvenlyOverIt() {
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(40, TEN_S, clock);
+        assertThat(limiter.admit(1, wake).admitted()).isTrue();
+        limiter.answered(1, left(40, 39, TEN_S), false); // alone: the whole 40 is its quota
+        for (int spent = 1; spent < 10; spent++) {
+            assertThat(limiter.admit(1, wake)).as("MP %d", spent + 1).isEqualTo(ADMITTED);
+            limiter.answered(1, left(40, 39 - spent, TEN_S), false);
         }
-        // Two other processes spent as much as this one: the server counts 30.
-        limiter.synchronize(new RateLimitSnapshot(30, 0, firstEnd));
-        clock.advance(Duration.ofSeconds(10));
 
-        assertThat(limiter.estimatedSharers()).isEqualTo(3);
-        for (int i = 0; i < 10; i++) {
-            assertThat(limiter.reserve(1)).isZero();
-        }
-        assertThat(limiter.reserve(1)).isEqualTo(Duration.ofSeconds(10)); // its third is used up
+        Admission eleventh = limiter.admit(1, wake);
 
-        // Alone again: the server counts only this limiter's 10, so the next window is whole again.
-        limiter.synchronize(new RateLimitSnapshot(30, 20, firstEnd.plusSeconds(10)));
-        clock.advance(Duration.ofSeconds(10));
+        assertThat(eleventh.admitted()).isFalse();
+        assertThat(eleventh.delay()).isBetween(Duration.ofMillis(250), Duration.ofMillis(251)); // 11/40 less 1/4
+        clock.advance(eleventh.delay());
+        assertThat(limiter.admit(1, wake)).isEqualTo(ADMITTED);
         assertThat(limiter.estimatedSharers()).isEqualTo(1);
     }
 
     @Test
-    void noNewCallInTheLastTwentiethOfAWindow() {
-        ManualClock clock = new ManualClock();
-        MegapixelRateLimiter limiter = new MegapixelRateLimiter(100, Duration.ofSeconds(20), clock);
-        limiter.reserve(1);
-        limiter.synchronize(new RateLimitSnapshot(100, 99, clock.instant().plusSeconds(20)));
-        clock.advance(Duration.ofMillis(19_100)); // 0.9 s left, under a twentieth of 20 s
+    void othersSpendingShowsInTheAnswersAndShrinksTheQuota() {
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(30, TEN_S, clock);
+        assertThat(limiter.admit(2, wake).admitted()).isTrue();
 
-        // Sent now, it might reach the server in the next window, which the others may have booked in full.
-        assertThat(limiter.reserve(1)).isEqualTo(Duration.ofMillis(900));
+        limiter.answered(2, left(30, 24, TEN_S), false); // 6 counted, 2 its own: three users
+
+        assertThat(limiter.estimatedSharers()).isEqualTo(3);
+        assertThat(limiter.available()).isZero(); // a quarter of its 10 at once: 2.5, and 2 are spent
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(limiter.available()).isEqualTo(5); // three quarters of its 10 by the middle
     }
 
     @Test
-    void aLateAnswerFromAnEarlierWindowIsIgnored() {
-        ManualClock clock = new ManualClock();
-        MegapixelRateLimiter limiter = new MegapixelRateLimiter(100, Duration.ofSeconds(10), clock);
-        limiter.synchronize(new RateLimitSnapshot(100, 100, clock.instant().plusSeconds(10)));
-        clock.advance(Duration.ofSeconds(11));
-        limiter.synchronize(new RateLimitSnapshot(100, 95, clock.instant().plusSeconds(9)));
+    void neverMoreThanItsPartOfWhatTheServerSaysRemains() {
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(30, TEN_S, clock);
+        assertThat(limiter.admit(10, wake).admitted()).isTrue();
+        limiter.answered(10, left(30, 10, TEN_S), false); // two users; its quota of 15 allows 5 more by the end
+        clock.advance(Duration.ofSeconds(9));
 
-        limiter.synchronize(new RateLimitSnapshot(100, 0, clock.instant().minusSeconds(1)));
-
-        assertThat(limiter.available()).isEqualTo(95);
+        // Of the 10 left, the other user may have calls in flight: each call must fit in 10 / (1 + 1.25).
+        assertThat(limiter.admit(5, wake).admitted()).isFalse();
+        assertThat(limiter.admit(4, wake)).isEqualTo(ADMITTED);
+        assertThat(limiter.admit(1, wake).admitted()).isFalse(); // 4 in flight and 1 more would not fit either
     }
 
     @Test
-    void anImageDearerThanTheWindowGoesAloneInItsWindow() {
-        MegapixelRateLimiter limiter = new MegapixelRateLimiter(10, new ManualClock());
+    void aWaitingLimiterCarriesWhatItCouldNotUseUpToItsDearestCall() {
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(30, TEN_S, clock);
+        assertThat(limiter.admit(1, wake).admitted()).isTrue();
+        limiter.answered(1, left(30, 20, TEN_S), false); // ten users: a quota of 3
+        clock.advance(Duration.ofMillis(9900));
+        assertThat(limiter.admit(4, wake).admitted()).isFalse(); // 1 + 4 is more than its 3
+        assertThat(limiter.admit(1, wake)).isEqualTo(ADMITTED);
+        limiter.answered(1, left(30, 10, TEN_S), false); // still ten: 20 counted, 2 its own
 
-        assertThat(limiter.reserve(50)).isZero();
-        assertThat(limiter.reserve(1)).isPositive();
+        clock.advance(Duration.ofMillis(7600)); // three quarters into the next window: its whole quota is due
+        assertThat(limiter.estimatedSharers()).isEqualTo(10);
+        assertThat(limiter.admit(4, wake)).isEqualTo(ADMITTED); // 3, and the 1 it could not use before
+    }
+
+    @Test
+    void whenTheOthersStopTheWholeBudgetComesBack() {
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(30, TEN_S, clock);
+        assertThat(limiter.admit(3, wake).admitted()).isTrue();
+        limiter.answered(3, left(30, 0, TEN_S), false); // ten users
+        assertThat(limiter.estimatedSharers()).isEqualTo(10);
+
+        clock.advance(Duration.ofSeconds(18)); // late in the next window
+        assertThat(limiter.admit(3, wake)).isEqualTo(ADMITTED);
+        limiter.answered(3, left(30, 27, Duration.ofSeconds(20)), false); // only its own 3 counted
+        assertThat(limiter.estimatedSharers()).isEqualTo(6); // (30 + 3) / (3 + 3), over the two windows
+
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(limiter.admit(3, wake)).isEqualTo(ADMITTED);
+        limiter.answered(3, left(30, 27, Duration.ofSeconds(30)), false);
+        assertThat(limiter.estimatedSharers()).isEqualTo(1);
+        assertThat(limiter.available()).isEqualTo(27); // late in the window: the whole 30, less its 3
+    }
+
+    @Test
+    void aRefusedCallIsNotCountedAsItsOwn() {
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(30, TEN_S, clock);
+        assertThat(limiter.admit(5, wake).admitted()).isTrue();
+        limiter.answered(5, left(30, 25, TEN_S), false);
+        clock.advance(Duration.ofSeconds(9));
+        assertThat(limiter.admit(5, wake).admitted()).isTrue();
+
+        limiter.answered(5, left(30, 0, TEN_S), true); // the others spent 25
+
+        assertThat(limiter.estimatedSharers()).isEqualTo(6); // 30 counted, 5 its own (with the refused 5: 3)
+    }
+
+    @Test
+    void theServersResetPlacesTheWindows() {
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(10, Duration.ofMinutes(1), clock);
+        assertThat(limiter.admit(10, wake).admitted()).isTrue();
+        limiter.answered(10, left(10, 0, Duration.ofSeconds(20)), false);
+
+        assertThat(limiter.admit(1, wake)).isEqualTo(new Admission(false, Duration.ofSeconds(20)));
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(limiter.admit(1, wake)).isEqualTo(ADMITTED);
+    }
+
+    @Test
+    void synchronizeAdoptsTheServersLimitAndCountFromAFreeCall() {
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(500, clock);
+        assertThat(limiter.admit(10, wake).admitted()).isTrue();
+        limiter.answered(10, left(500, 490, Duration.ofSeconds(60)), false);
+
+        limiter.synchronize(left(500, 400, Duration.ofSeconds(60))); // an /account answer: others spent 90
+
+        assertThat(limiter.estimatedSharers()).isEqualTo(10);
+        limiter.synchronize(left(2000, 1000, Duration.ofSeconds(60))); // a higher limit, and others spent 990
+        assertThat(limiter.megapixelsPerWindow()).isEqualTo(2000);
+        assertThat(limiter.estimatedSharers()).isEqualTo(32); // 1000 counted, 10 its own: as many as it tells apart
+        assertThat(woken).hasValue(0);
+    }
+
+    @Test
+    void anAnswerAboutAWindowThatIsOverChangesNothing() {
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(100, TEN_S, clock);
+        assertThat(limiter.admit(5, wake).admitted()).isTrue();
+        limiter.answered(5, left(100, 95, TEN_S), false);
+        assertThat(limiter.admit(5, wake).admitted()).isTrue();
+        clock.advance(Duration.ofSeconds(10));
+        int before = limiter.available();
+
+        limiter.answered(5, left(100, 0, TEN_S), false); // reset in the past: a late answer
+
+        assertThat(limiter.available()).isEqualTo(before).isEqualTo(25);
     }
 
     @Test
     void refusesNonsense() {
-        assertThatThrownBy(() -> new MegapixelRateLimiter(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new MegapixelRateLimiter().reserve(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new MegapixelRateLimiter(10, Duration.ZERO, new ManualClock()))
+        assertThatThrownBy(() -> new MegapixelRateLimiter(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("megapixelsPerWindow");
+        assertThatThrownBy(() -> new MegapixelRateLimiter().admit(0, wake))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cost");
+        assertThatThrownBy(() -> new MegapixelRateLimiter(10, Duration.ZERO, clock))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("window");
     }
 
     @Test
-    void concurrentReservationsNeverOversubscribe() throws Exception {
-        ManualClock clock = new ManualClock();
-        MegapixelRateLimiter limiter = new MegapixelRateLimiter(100, clock);
-        limiter.synchronize(new RateLimitSnapshot(100, 100, clock.instant().plusSeconds(60)));
+    void concurrentAdmissionsNeverExceedTheBudget() throws Exception {
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(100, TEN_S, clock);
+        assertThat(limiter.admit(1, wake).admitted()).isTrue();
+        limiter.answered(1, null, false); // no headers: the documented budget alone
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch go = new CountDownLatch(1);
-        List<Future<Duration>> waits = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            waits.add(pool.submit(() -> {
-                go.await();
-                return limiter.reserve(1);
-            }));
-        }
-        go.countDown();
-        int immediate = 0;
-        int nextWindow = 0;
-        int secondWindow = 0;
-        for (Future<Duration> w : waits) {
-            Duration wait = w.get();
-            if (wait.isZero()) {
-                immediate++;
-            } else if (wait.equals(Duration.ofMinutes(1))) {
-                nextWindow++;
-            } else if (wait.equals(Duration.ofMinutes(2))) {
-                secondWindow++;
+        List<Future<Boolean>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < 200; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return limiter.admit(1, wake).admitted();
+                }));
             }
+            go.countDown();
+            int admitted = 0;
+            for (Future<Boolean> result : results) {
+                admitted += result.get() ? 1 : 0;
+            }
+            assertThat(admitted).isEqualTo(99);
+        } finally {
+            pool.shutdownNow();
         }
-        pool.shutdown();
-
-        assertThat(immediate).isEqualTo(100);
-        assertThat(nextWindow).isEqualTo(100);
-        assertThat(secondWindow).isZero();
     }
 }

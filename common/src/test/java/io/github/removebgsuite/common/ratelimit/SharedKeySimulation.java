@@ -105,6 +105,7 @@ final class SharedKeySimulation {
             Deque<Integer> queue = queues.get(p);
             long jitter = random.nextInt(40);
             class Process {
+
                 void next(long now) {
                     Integer cost = queue.poll();
                     if (cost != null) {
@@ -113,8 +114,22 @@ final class SharedKeySimulation {
                 }
 
                 void attempt(int cost, long now) {
+                    boolean[] asked = {false}; // a held call asks again once: at the answer or the wait's end
+                    Runnable again = () -> {
+                        if (!asked[0]) {
+                            asked[0] = true;
+                            long at = clock.now.toEpochMilli();
+                            schedule(at, () -> attempt(cost, at));
+                        }
+                    };
                     clock.now = Instant.ofEpochMilli(now);
-                    long sendAt = now + limiter.reserve(cost).toMillis();
+                    MegapixelRateLimiter.Admission admission = limiter.admit(cost, again);
+                    long delay = (admission.delay().toNanos() + 999_999) / 1_000_000;
+                    if (!admission.admitted()) {
+                        schedule(now + delay, again);
+                        return;
+                    }
+                    long sendAt = now;
                     int latency = minLatencyMillis + random.nextInt(maxLatencyMillis - minLatencyMillis + 1);
                     long arriveAt = sendAt + latency / 2;
                     schedule(arriveAt, () -> arrive(cost, arriveAt, sendAt + latency));
@@ -137,7 +152,7 @@ final class SharedKeySimulation {
                             Instant.ofEpochSecond((resetMillis + 999) / 1000));
                     schedule(answerAt, () -> {
                         clock.now = Instant.ofEpochMilli(answerAt);
-                        limiter.synchronize(snapshot);
+                        limiter.answered(cost, snapshot, !allowed);
                         if (allowed) {
                             done[0]++;
                             next(answerAt);
@@ -158,7 +173,9 @@ final class SharedKeySimulation {
             }
         }
         while (!events.isEmpty()) {
-            events.poll().action().run();
+            Event event = events.poll();
+            clock.now = Instant.ofEpochMilli(event.atMillis());
+            event.action().run();
         }
         long first = Math.floorDiv(startMillis, windowMillis);
         long last = charged.keySet().stream().mapToLong(Long::longValue).max().orElse(first);
