@@ -26,9 +26,9 @@ import java.util.Objects;
  * <ul>
  *   <li><b>Before any answer</b> one call goes, as a probe (or a sixteenth of the budget in calls, when they are
  *       that cheap); the rest wait for its answer, which places the windows
- *       ({@code X-RateLimit-Reset}) and shows what the others have spent ({@code X-RateLimit-Remaining}). Then the
- *       calls in flight grow by one per answer (a slow start), so processes starting together see each other before
- *       they spend the window. A server that sends no such headers releases every call for good (the documented budget
+ *       ({@code X-RateLimit-Reset}) and shows what the others have spent ({@code X-RateLimit-Remaining}). Then there
+ *       are never more calls in flight than answers so far (a slow start), and until that window ends the limiter
+ *       counts at least two users, so processes starting together see each other before they spend the window. A server that sends no such headers releases every call for good (the documented budget
  *       still paces them); so does a probe that gets no answer within a window.</li>
  *   <li><b>Its share.</b> Each answer shows the server's count for the window (everyone's calls) and the limiter knows
  *       its own counted calls; their ratio (over this window and the previous one) is the number of equal users, and
@@ -64,6 +64,12 @@ public final class MegapixelRateLimiter {
 
     /** Before any answer, at most this fraction of a window's budget is in flight (and always one call). */
     private static final int BLIND_FRACTION = 16;
+
+    /**
+     * In the window of its first answers a limiter cannot tell whether it is alone (the others' first calls may
+     * arrive after its own), so it counts at least this many users there.
+     */
+    private static final double FIRST_WINDOW_SHARERS = 2;
 
     /**
      * How much of what the server reports remaining a limiter leaves to each other user (1 would be an equal share):
@@ -102,6 +108,8 @@ public final class MegapixelRateLimiter {
     private boolean alone;
     /** Before the first answer: until when the other calls wait for the probe's answer. */
     private Instant probeDeadline;
+    /** Whether the current window is the one of the first answers (or before it). */
+    private boolean firstWindow = true;
 
     /** Megapixels admitted in the current window. */
     private int spent;
@@ -109,7 +117,7 @@ public final class MegapixelRateLimiter {
     private int counted;
     /** The least the server reported remaining in the current window; negative before an answer about it. */
     private int remaining = -1;
-    /** The sharers this window's answers showed (see {@link #currentSharers()}); 0 before one. */
+    /** The sharers this window's answers showed (see {@link #measuredSharers()}); 0 before one. */
     private double windowRatio;
     /** The dearest call the quota held in the current window (0 when none was held by it). */
     private int dearestHeld;
@@ -214,7 +222,7 @@ public final class MegapixelRateLimiter {
             return hold(onChange, now, windowEnd);
         }
         // The slow start, and this limiter's part of what the server counts remaining: until an answer.
-        if (inFlightCalls > answers || remaining >= 0 && inFlight + cost > partOfRemaining()) {
+        if (inFlightCalls >= answers || remaining >= 0 && inFlight + cost > partOfRemaining()) {
             return hold(onChange, now, windowEnd);
         }
         double elapsed = 1 - (double) Duration.between(now, windowEnd).toNanos() / window.toNanos();
@@ -251,11 +259,16 @@ public final class MegapixelRateLimiter {
         return limit / currentSharers() + carried;
     }
 
-    /**
-     * How many equal users share the key: the server's count over this limiter's counted part, over this window and the
-     * previous one (a single window holds few calls of each user, so its ratio alone swings).
-     */
+    /** How many equal users this limiter counts on: what the answers show, at least two in its first window. */
     private double currentSharers() {
+        return Math.max(firstWindow ? FIRST_WINDOW_SHARERS : 1, measuredSharers());
+    }
+
+    /**
+     * How many equal users the answers show: the server's count over this limiter's counted part, over this window and
+     * the previous one (a single window holds few calls of each user, so its ratio alone swings).
+     */
+    private double measuredSharers() {
         if (counted == 0 || remaining < 0) {
             return sharers;
         }
@@ -278,7 +291,7 @@ public final class MegapixelRateLimiter {
                 answers++;
                 if (observe(snapshot) && !refused) {
                     counted += cost;
-                    windowRatio = currentSharers();
+                    windowRatio = measuredSharers();
                 }
             } else if (!windowKnown) {
                 alone = true; // the server does not tell its count
@@ -371,6 +384,9 @@ public final class MegapixelRateLimiter {
 
     /** Closes the current window: keeps what it showed about the sharers and the unused quota, then opens the next. */
     private void advance() {
+        if (windowKnown) {
+            firstWindow = false;
+        }
         if (!alone) {
             double quota = quota();
             if (windowRatio > 0) {

@@ -130,29 +130,43 @@ class MegapixelRateLimiterTest {
     }
 
     @Test
-    void slowStartOneMoreCallInFlightPerAnswer() {
-        MegapixelRateLimiter limiter = new MegapixelRateLimiter(30, TEN_S, clock);
+    void slowStartNoMoreCallsInFlightThanAnswersSoFar() {
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(60, TEN_S, clock);
         assertThat(limiter.admit(1, wake).admitted()).isTrue();
-        limiter.answered(1, left(30, 29, TEN_S), false);
+        limiter.answered(1, left(60, 59, TEN_S), false);
 
-        assertThat(limiter.admit(1, wake).admitted()).isTrue(); // one answer: two in flight
+        assertThat(limiter.admit(1, wake).admitted()).isTrue(); // one answer: one call in flight
+        assertThat(limiter.admit(1, wake).admitted()).isFalse();
+        limiter.answered(1, left(60, 58, TEN_S), false);
+
+        assertThat(limiter.admit(1, wake).admitted()).isTrue(); // two answers: two in flight
         assertThat(limiter.admit(1, wake).admitted()).isTrue();
         assertThat(limiter.admit(1, wake).admitted()).isFalse();
-        limiter.answered(1, left(30, 28, TEN_S), false);
+    }
 
-        assertThat(limiter.admit(1, wake).admitted()).isTrue(); // two answers: three in flight
+    @Test
+    void inTheWindowOfItsFirstAnswersALimiterCountsAtLeastTwoUsers() {
+        MegapixelRateLimiter limiter = new MegapixelRateLimiter(40, TEN_S, clock);
         assertThat(limiter.admit(1, wake).admitted()).isTrue();
-        assertThat(limiter.admit(1, wake).admitted()).isFalse();
+        limiter.answered(1, left(40, 39, TEN_S), false); // alone, as far as one answer can tell
+
+        assertThat(limiter.estimatedSharers()).isEqualTo(2); // others' first calls may still be on their way
+        assertThat(limiter.available()).isEqualTo(4); // a quarter of half the budget, less its 1
+        clock.advance(TEN_S);
+        assertThat(limiter.estimatedSharers()).isEqualTo(1);
+        assertThat(limiter.available()).isEqualTo(10); // a quarter of the whole budget
     }
 
     @Test
     void aQuarterOfTheQuotaGoesAtTheWindowsStartAndTheRestEvenlyOverIt() {
         MegapixelRateLimiter limiter = new MegapixelRateLimiter(40, TEN_S, clock);
         assertThat(limiter.admit(1, wake).admitted()).isTrue();
-        limiter.answered(1, left(40, 39, TEN_S), false); // alone: the whole 40 is its quota
-        for (int spent = 1; spent < 10; spent++) {
+        limiter.answered(1, left(40, 39, TEN_S), false);
+        clock.advance(TEN_S); // the next window: alone, the whole 40 is its quota
+        Duration reset = Duration.ofSeconds(20);
+        for (int spent = 0; spent < 10; spent++) {
             assertThat(limiter.admit(1, wake)).as("MP %d", spent + 1).isEqualTo(ADMITTED);
-            limiter.answered(1, left(40, 39 - spent, TEN_S), false);
+            limiter.answered(1, left(40, 39 - spent, reset), false);
         }
 
         Admission eleventh = limiter.admit(1, wake);
