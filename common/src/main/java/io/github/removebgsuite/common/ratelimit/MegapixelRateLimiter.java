@@ -284,8 +284,7 @@ public final class MegapixelRateLimiter {
      * @param refused whether the server refused the call for the rate limit (HTTP 429): it is not in the server's count
      */
     public void answered(int cost, RateLimitSnapshot snapshot, boolean refused) {
-        List<Runnable> wake;
-        synchronized (this) {
+        updateThenWake(() -> {
             ended(cost);
             if (snapshot != null) {
                 answers++;
@@ -297,9 +296,7 @@ public final class MegapixelRateLimiter {
                 alone = true; // the server does not tell its count
                 answers++;
             }
-            wake = drainWaiting();
-        }
-        wake.forEach(Runnable::run);
+        });
     }
 
     /**
@@ -309,12 +306,7 @@ public final class MegapixelRateLimiter {
      * @param cost the call's cost, as admitted
      */
     public void unanswered(int cost) {
-        List<Runnable> wake;
-        synchronized (this) {
-            ended(cost);
-            wake = drainWaiting();
-        }
-        wake.forEach(Runnable::run);
+        updateThenWake(() -> ended(cost));
     }
 
     /**
@@ -325,9 +317,14 @@ public final class MegapixelRateLimiter {
      */
     public void synchronize(RateLimitSnapshot snapshot) {
         Objects.requireNonNull(snapshot, "snapshot");
+        updateThenWake(() -> observe(snapshot));
+    }
+
+    /** Applies what an answer told under the lock, then wakes the held calls outside it. */
+    private void updateThenWake(Runnable update) {
         List<Runnable> wake;
         synchronized (this) {
-            observe(snapshot);
+            update.run();
             wake = drainWaiting();
         }
         wake.forEach(Runnable::run);
