@@ -54,9 +54,7 @@ final class Exchange<T> implements Callback {
         this.decoder = decoder;
         future.whenComplete((value, failure) -> {
             transport.finished(this);
-            if (admitted.getAndSet(false)) {
-                transport.limiter().unanswered(cost); // ended without an answer: a held call may go in its place
-            }
+            releaseUnanswered();
             Call inFlight = current;
             if (future.isCancelled() && inFlight != null) {
                 inFlight.cancel();
@@ -129,11 +127,16 @@ final class Exchange<T> implements Callback {
         }
     }
 
+    /** Tells the limiter that the admitted attempt ended without an answer, once: a held call may go in its place. */
+    private void releaseUnanswered() {
+        if (admitted.getAndSet(false)) {
+            transport.limiter().unanswered(cost);
+        }
+    }
+
     private void send() {
         if (future.isDone()) {
-            if (admitted.getAndSet(false)) {
-                transport.limiter().unanswered(cost);
-            }
+            releaseUnanswered();
             return;
         }
         try {
@@ -143,9 +146,7 @@ final class Exchange<T> implements Callback {
             transport.log(Level.DEBUG, () -> call.method() + " /" + call.path() + ": attempt " + attempts);
             okCall.enqueue(this);
         } catch (RuntimeException e) {
-            if (admitted.getAndSet(false)) {
-                transport.limiter().unanswered(cost);
-            }
+            releaseUnanswered();
             future.completeExceptionally(e);
         }
     }
@@ -174,9 +175,7 @@ final class Exchange<T> implements Callback {
     public void onFailure(Call okCall, IOException e) {
         AtomicBoolean sent = okCall.request().tag(AtomicBoolean.class);
         boolean requestSent = sent != null && sent.get();
-        if (admitted.getAndSet(false)) {
-            transport.limiter().unanswered(cost);
-        }
+        releaseUnanswered();
         failed(connectionFailure(e, requestSent));
     }
 

@@ -225,7 +225,7 @@ public final class MegapixelRateLimiter {
         if (inFlightCalls >= answers || remaining >= 0 && inFlight + cost > partOfRemaining()) {
             return hold(onChange, now, windowEnd);
         }
-        double elapsed = 1 - (double) Duration.between(now, windowEnd).toNanos() / window.toNanos();
+        double elapsed = elapsed(now);
         if (spent + cost <= quota * Math.min(1, elapsed + BURST) + 1e-9) {
             return admitted(cost);
         }
@@ -233,6 +233,11 @@ public final class MegapixelRateLimiter {
         double at = (spent + cost) / quota - BURST;
         Instant due = windowEnd.minus(window).plusNanos((long) Math.ceil(at * window.toNanos()));
         return hold(onChange, now, due.isAfter(windowEnd) ? windowEnd : due);
+    }
+
+    /** How much of the current window has passed by {@code now}, from 0 to 1. */
+    private double elapsed(Instant now) {
+        return 1 - (double) Duration.between(now, windowEnd).toNanos() / window.toNanos();
     }
 
     /** Of what the server reported remaining, the part this limiter may have in flight. */
@@ -418,7 +423,7 @@ public final class MegapixelRateLimiter {
         if (!windowKnown || alone) {
             return Math.max(0, limit - spent);
         }
-        double elapsed = 1 - (double) Duration.between(now, windowEnd).toNanos() / window.toNanos();
+        double elapsed = elapsed(now);
         double room = quota() * Math.min(1, elapsed + BURST) - spent;
         if (remaining >= 0) {
             room = Math.min(room, partOfRemaining() - inFlight);
