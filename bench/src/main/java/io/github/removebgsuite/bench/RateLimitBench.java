@@ -7,7 +7,6 @@ import io.github.removebgsuite.common.batch.BatchReport;
 import io.github.removebgsuite.common.client.RemoveBgClient;
 import io.github.removebgsuite.common.ratelimit.MegapixelRateLimiter;
 import io.github.removebgsuite.common.request.RemoveBgOptions;
-import io.github.removebgsuite.emulator.Charge;
 import io.github.removebgsuite.emulator.RemoveBgEmulator;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -226,19 +225,19 @@ public final class RateLimitBench {
     }
 
     /**
-     * Budget use: the megapixels charged in each full window the run spanned, over the limit. The first window (the
-     * run's set-up shares it) and the last (the run ends inside it) are left out.
+     * Budget use: the megapixels the emulator's rate limit counted in each full window the run spanned (its own
+     * accounting, at the moment it let each call through), over the limit. The first window (the run's set-up shares
+     * it) and the last (the run ends inside it) are left out.
      */
     private Result result(RemoveBgEmulator emulator, Instant origin, int done) {
-        List<Charge> charges = emulator.charges();
         long requests = emulator.requestCount();
-        long tooMany = requests - charges.size();
+        long tooMany = requests - emulator.charges().size();
+        long originWindow = origin.toEpochMilli() / window.toMillis();
         Map<Long, Integer> perWindow = new HashMap<>();
         long last = 0;
-        for (Charge charge : charges) {
-            // The emulator's windows are aligned to the epoch.
-            long index = charge.timestamp().toEpochMilli() / window.toMillis() - origin.toEpochMilli() / window.toMillis();
-            perWindow.merge(index, costBySha.getOrDefault(charge.imageSha256(), 1), Integer::sum);
+        for (Map.Entry<Instant, Integer> counted : emulator.rateLimitUsage(KEY).entrySet()) {
+            long index = counted.getKey().toEpochMilli() / window.toMillis() - originWindow;
+            perWindow.put(index, counted.getValue());
             last = Math.max(last, index);
         }
         long used = 0;
@@ -252,7 +251,7 @@ public final class RateLimitBench {
             }
         }
         // For the log: where the budget went, window by window.
-        System.err.println("megapixels charged per window:" + windows + "; requests " + requests + ", 429s "
+        System.err.println("megapixels counted per window:" + windows + "; requests " + requests + ", 429s "
                 + tooMany);
         double use = full == 0 ? Double.NaN : (double) used / (full * (double) limit);
         return new Result(done, requests, tooMany, use);

@@ -2,8 +2,13 @@ package io.github.removebgsuite.emulator;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The documented rate limit: a budget of megapixel images per fixed window, per credential. A call costs its input
@@ -17,7 +22,8 @@ final class MegapixelRateLimit {
     private final int limit;
     private final long windowMillis;
     private final Clock clock;
-    private final Map<String, long[]> used = new HashMap<>(); // credential -> {window index, megapixels used}
+    /** Per credential: the megapixels counted in each window that counted any, by window index. */
+    private final Map<String, NavigableMap<Long, Integer>> used = new HashMap<>();
 
     MegapixelRateLimit(int limit, Duration window, Clock clock) {
         this.limit = limit;
@@ -36,17 +42,23 @@ final class MegapixelRateLimit {
         // Windows are aligned to the epoch (a one-minute window runs from one whole minute to the next), so that
         // X-RateLimit-Reset, a whole unix second, is the window's exact end whenever the window is whole seconds.
         long window = Math.floorDiv(now, windowMillis);
-        long[] entry = used.computeIfAbsent(credential, k -> new long[] {window, 0});
-        if (entry[0] != window) {
-            entry[0] = window;
-            entry[1] = 0;
-        }
+        NavigableMap<Long, Integer> windows = used.computeIfAbsent(credential, k -> new TreeMap<>());
+        int counted = windows.getOrDefault(window, 0);
         long end = (window + 1) * windowMillis;
-        boolean allowed = entry[1] + cost <= limit;
-        if (allowed) {
-            entry[1] += cost;
+        boolean allowed = counted + cost <= limit;
+        if (allowed && cost > 0) {
+            counted += cost;
+            windows.put(window, counted);
         }
         long retryAfter = Math.max(1, (end - now + 999) / 1000);
-        return new State(limit, (int) Math.max(0, limit - entry[1]), (end + 999) / 1000, retryAfter, allowed);
+        return new State(limit, Math.max(0, limit - counted), (end + 999) / 1000, retryAfter, allowed);
+    }
+
+    /** The megapixels counted for {@code credential} in each window that counted any, by the window's start. */
+    synchronized SortedMap<Instant, Integer> usage(String credential) {
+        SortedMap<Instant, Integer> usage = new TreeMap<>();
+        used.getOrDefault(credential, Collections.emptyNavigableMap())
+                .forEach((window, megapixels) -> usage.put(Instant.ofEpochMilli(window * windowMillis), megapixels));
+        return Collections.unmodifiableSortedMap(usage);
     }
 }

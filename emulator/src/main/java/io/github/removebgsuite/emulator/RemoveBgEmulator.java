@@ -8,10 +8,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,7 @@ public final class RemoveBgEmulator implements AutoCloseable {
     private final int port;
     private final CreditLedger ledger;
     private final FaultInjector faults = new FaultInjector();
+    private final MegapixelRateLimit rateLimit;
     private final ApiHandler api;
     private final int threads;
     private HttpServer server;
@@ -45,7 +48,8 @@ public final class RemoveBgEmulator implements AutoCloseable {
         this.port = b.port;
         this.threads = b.threads;
         this.ledger = new CreditLedger(b.apiKeys, b.tokens, clock);
-        this.api = new ApiHandler(ledger, new MegapixelRateLimit(b.rateLimit, b.window, clock), faults,
+        this.rateLimit = new MegapixelRateLimit(b.rateLimit, b.window, clock);
+        this.api = new ApiHandler(ledger, rateLimit, faults,
                 new ImageDownloader(b.allowRemoteImageUrls), b.anonymousKey, clock);
     }
 
@@ -114,6 +118,15 @@ public final class RemoveBgEmulator implements AutoCloseable {
     /** Every charged call so far, oldest first (immutable). */
     public List<Charge> charges() {
         return ledger.charges();
+    }
+
+    /**
+     * What the rate limit counted for an API key or OAuth token: the megapixels of the calls it let through in each
+     * window that had any, keyed by the window's start (immutable, oldest first). This is the server's own accounting
+     * of the budget, at the moment each call was admitted, so a benchmark can tell how much of every window was used.
+     */
+    public SortedMap<Instant, Integer> rateLimitUsage(String credential) {
+        return rateLimit.usage(credential);
     }
 
     /** How many API requests arrived, on any {@code /v1.0} endpoint, whatever their outcome. */

@@ -12,7 +12,11 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -190,25 +194,54 @@ class ErrorsAndAccountsTest {
     }
 
     @Test
-    void rateLimitAnswers429WithRetryAfterAndRecoversNextWindow() throws InterruptedException {
+    void rateLimitAnswers429WithRetryAfterAndRecoversNextWindow() {
         emu.close();
+        // A hand-moved clock: windows are aligned to the epoch, so this one starts at 3000 s and ends at 3003 s.
+        HandClock clock = new HandClock(Instant.ofEpochSecond(3000).plusMillis(20));
         emu = RemoveBgEmulator.builder().apiKey(KEY, new BigDecimal("100")).rateLimit(2, Duration.ofSeconds(3))
-                .build().start();
-        // Windows are aligned to the epoch: start the burst at the beginning of one, so it cannot straddle two.
-        Thread.sleep(3000 - System.currentTimeMillis() % 3000 + 20);
+                .clock(clock).build().start();
         HttpResponse<byte[]> first = removeBg(emu);
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(header(first, "X-RateLimit-Limit")).isEqualTo("2");
         assertThat(header(first, "X-RateLimit-Remaining")).isEqualTo("1");
-        assertThat(Long.parseLong(header(first, "X-RateLimit-Reset")))
-                .isBetween(System.currentTimeMillis() / 1000, System.currentTimeMillis() / 1000 + 3);
+        assertThat(header(first, "X-RateLimit-Reset")).isEqualTo("3003");
         assertThat(removeBg(emu).statusCode()).isEqualTo(200);
+        clock.now = clock.now.plusMillis(1500);
         HttpResponse<byte[]> limited = removeBg(emu);
         assertThat(limited.statusCode()).isEqualTo(429);
-        assertThat(Integer.parseInt(header(limited, "Retry-After"))).isBetween(1, 3);
+        assertThat(header(limited, "Retry-After")).isEqualTo("2"); // 1.48 s left, rounded up to whole seconds
         assertThat(header(limited, "X-RateLimit-Remaining")).isEqualTo("0");
         assertThat(emu.credits(KEY)).isEqualByComparingTo("99.5");
-        Thread.sleep(Long.parseLong(header(limited, "Retry-After")) * 1000 + 100);
-        assertThat(removeBg(emu).statusCode()).isEqualTo(200);
+        clock.now = clock.now.plusSeconds(2);
+        HttpResponse<byte[]> next = removeBg(emu);
+        assertThat(next.statusCode()).isEqualTo(200);
+        assertThat(header(next, "X-RateLimit-Reset")).isEqualTo("3006");
+        assertThat(emu.rateLimitUsage(KEY)).as("the refused call is not counted")
+                .containsExactly(Map.entry(Instant.ofEpochSecond(3000), 2), Map.entry(Instant.ofEpochSecond(3003), 1));
+        assertThat(emu.rateLimitUsage("token-abc")).isEmpty();
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class HandClock extends Clock {
+        private volatile Instant now; // read by the server's threads
+
+        HandClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }
