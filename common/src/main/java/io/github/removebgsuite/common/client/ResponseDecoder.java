@@ -213,7 +213,7 @@ final class ResponseDecoder {
                 m.append("; remove.bg asks to wait ").append(retryAfter.toSeconds()).append(" s");
             }
             if (rateLimit != null) {
-                m.append("; limit ").append(rateLimit.limit()).append(" megapixels a minute, ")
+                m.append("; limit ").append(rateLimit.limit()).append(" megapixels per window, ")
                         .append(rateLimit.remaining()).append(" left until ").append(rateLimit.reset());
             }
             m.append(". No credits were charged.");

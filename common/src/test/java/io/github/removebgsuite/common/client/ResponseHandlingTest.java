@@ -259,7 +259,8 @@ class ResponseHandlingTest {
                     assertThat(e.rateLimit()).contains(new RateLimitSnapshot(500, 0,
                             Instant.ofEpochSecond(1757465959)));
                     assertThat(e.errors()).extracting(ApiError::title).containsExactly("Rate limit exceeded");
-                    assertThat(e.getMessage()).contains("wait 59 s");
+                    assertThat(e.getMessage()).contains("wait 59 s")
+                            .contains("limit 500 megapixels per window, 0 left until 2025-09-10T00:59:19Z");
                 });
     }
 
