@@ -1,10 +1,7 @@
 package io.github.removebgsuite.common.ratelimit;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -29,30 +26,6 @@ final class SharedKeySimulation {
     record Outcome(int calls, int done, int requests, int tooMany, double budgetUse) {
         double tooManyShare() {
             return requests == 0 ? 0 : (double) tooMany / requests;
-        }
-    }
-
-    /** A clock the simulation moves. */
-    private static final class SimClock extends Clock {
-        private Instant now;
-
-        SimClock(Instant start) {
-            now = start;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 
@@ -83,7 +56,7 @@ final class SharedKeySimulation {
         Random random = new Random(seed);
         // Start a little after a whole second, so the limiters' first guess of the window is wrong, as in life.
         long startMillis = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli() + 137 + random.nextInt(500);
-        SimClock clock = new SimClock(Instant.ofEpochMilli(startMillis));
+        ManualClock clock = new ManualClock(Instant.ofEpochMilli(startMillis));
         PriorityQueue<Event> events = new PriorityQueue<>((a, b) -> a.atMillis != b.atMillis
                 ? Long.compare(a.atMillis, b.atMillis) : Long.compare(a.sequence, b.sequence));
         long[] sequence = {0};
@@ -118,11 +91,11 @@ final class SharedKeySimulation {
                     Runnable again = () -> {
                         if (!asked[0]) {
                             asked[0] = true;
-                            long at = clock.now.toEpochMilli();
+                            long at = clock.millis();
                             schedule(at, () -> attempt(cost, at));
                         }
                     };
-                    clock.now = Instant.ofEpochMilli(now);
+                    clock.set(Instant.ofEpochMilli(now));
                     MegapixelRateLimiter.Admission admission = limiter.admit(cost, again);
                     long delay = (admission.delay().toNanos() + 999_999) / 1_000_000;
                     if (!admission.admitted()) {
@@ -151,7 +124,7 @@ final class SharedKeySimulation {
                     RateLimitSnapshot snapshot = new RateLimitSnapshot(limit, limit - used,
                             Instant.ofEpochSecond((resetMillis + 999) / 1000));
                     schedule(answerAt, () -> {
-                        clock.now = Instant.ofEpochMilli(answerAt);
+                        clock.set(Instant.ofEpochMilli(answerAt));
                         limiter.answered(cost, snapshot, !allowed);
                         if (allowed) {
                             done[0]++;
@@ -174,7 +147,7 @@ final class SharedKeySimulation {
         }
         while (!events.isEmpty()) {
             Event event = events.poll();
-            clock.now = Instant.ofEpochMilli(event.atMillis());
+            clock.set(Instant.ofEpochMilli(event.atMillis()));
             event.action().run();
         }
         long first = Math.floorDiv(startMillis, windowMillis);
