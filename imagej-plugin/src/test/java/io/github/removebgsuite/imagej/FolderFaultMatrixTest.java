@@ -54,8 +54,8 @@ class FolderFaultMatrixTest {
                 cell("502 burst", Fault.status(502), 3, true),
                 cell("503 burst", Fault.status(503), 3, true),
                 cell("429 with Retry-After", Fault.rateLimited(1), 1, true),
-                // without Retry-After the core does not guess a wait (the reference advises against backing off on 429)
-                cell("429 without Retry-After", Fault.rateLimited(null), 1, false),
+                // without Retry-After the core waits until the answer's X-RateLimit-Reset (under a second here)
+                cell("429 without Retry-After", Fault.rateLimited(null), 1, true),
                 cell("delay past the read timeout", Fault.delay(READ_TIMEOUT.multipliedBy(2)), 1, false),
                 cell("connection dropped mid-response", Fault.dropConnection(), 1, false),
                 cell("truncated body", Fault.truncatedBody(), 1, false),
