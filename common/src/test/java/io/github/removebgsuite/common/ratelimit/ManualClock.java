@@ -7,18 +7,21 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A UTC clock that only moves when a test (or a simulation) moves it; one thread moves it (others may read it in between). */
-final class ManualClock extends Clock {
-    private Instant now;
+public final class ManualClock extends Clock {
+    private volatile Instant now;
 
-    ManualClock(Instant start) {
+    /** A clock standing at {@code start}. */
+    public ManualClock(Instant start) {
         now = start;
     }
 
-    void advance(Duration d) {
+    /** Moves the clock on by {@code d}. */
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
-    void set(Instant instant) {
+    /** Sets the clock to {@code instant}. */
+    public void set(Instant instant) {
         now = instant;
     }
 
