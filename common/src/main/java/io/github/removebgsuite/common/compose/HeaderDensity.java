@@ -6,29 +6,10 @@ import javax.imageio.metadata.IIOMetadata;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
-/** The pixel density an image's header records, read through ImageIO's metadata trees. */
+/** The pixel density a PNG matte records, read through ImageIO's metadata tree (a JPEG's is {@link JpegHeader}'s). */
 final class HeaderDensity {
 
     private HeaderDensity() {
-    }
-
-    /** The JFIF header's density when it is given in dots per inch or per centimetre; null otherwise. */
-    static PixelDensity jfifDensity(ImageReader reader) {
-        Node jfif = find(metadata(reader, "javax_imageio_jpeg_image_1.0"), "app0JFIF");
-        if (!(jfif instanceof Element element)) {
-            return null;
-        }
-        int units = intAttribute(element, "resUnits");
-        int x = intAttribute(element, "Xdensity");
-        int y = intAttribute(element, "Ydensity");
-        if (x < 1 || y < 1) {
-            return null;
-        }
-        return switch (units) {
-            case 1 -> PixelDensity.ofDpi(x, y);
-            case 2 -> PixelDensity.ofDotsPerCentimetre(x, y);
-            default -> null; // 0: an aspect ratio only, no physical size
-        };
     }
 
     /** The PNG's {@code pHYs} density when its unit is the metre; null otherwise. */

@@ -33,7 +33,8 @@ final class ImageReading {
         ImageReader reader = readers.next();
         // In memory: ImageIO.createImageInputStream would copy the entry to a temporary file first (its default cache).
         ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(data));
-        reader.setInput(input, true, false);
+        // No JPEG metadata: JpegHeader reads the density, and the JDK would scan the whole entropy-coded image for it.
+        reader.setInput(input, true, "jpeg".equals(format));
         return reader;
     }
 
@@ -75,34 +76,6 @@ final class ImageReading {
         } catch (IOException | RuntimeException e) {
             throw new CompositionException(ZipComposer.COLOR_ENTRY + " could not be decoded: " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * Whether a JPEG is sequential (baseline or extended, SOF0/SOF1), so rows arrive top to bottom once each.
-     * Walks the marker segments up to the frame header.
-     */
-    static boolean isSequentialJpeg(byte[] jpeg) {
-        int i = 2;
-        while (i + 4 <= jpeg.length) {
-            if ((jpeg[i] & 0xff) != 0xFF) {
-                return false;
-            }
-            int marker = jpeg[i + 1] & 0xff;
-            if (marker == 0xFF) {
-                i++; // fill byte
-                continue;
-            }
-            if (marker == 0xC0 || marker == 0xC1) {
-                return true;
-            }
-            boolean otherFrame = marker >= 0xC2 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8
-                    && marker != 0xCC;
-            if (otherFrame || marker == 0xDA || marker == 0xD9) {
-                return false;
-            }
-            i += 2 + (((jpeg[i + 2] & 0xff) << 8) | (jpeg[i + 3] & 0xff));
-        }
-        return false;
     }
 
     static BufferedImage decodeWhole(ImageReader reader, String entry) {

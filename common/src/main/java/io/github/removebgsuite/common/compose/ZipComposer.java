@@ -233,7 +233,8 @@ public final class ZipComposer {
                 throw new CompositionException("The ZIP's images differ in size: " + COLOR_ENTRY + " is " + width
                         + "x" + height + " but " + ALPHA_ENTRY + " is " + alphaWidth + "x" + alphaHeight);
             }
-            PixelDensity density = HeaderDensity.jfifDensity(colorReader);
+            JpegHeader header = JpegHeader.parse(colorBytes);
+            PixelDensity density = header.density();
             if (density == null) {
                 density = greyMatte != null ? greyMatte.density() : HeaderDensity.pngDensity(alphaReader);
             }
@@ -247,7 +248,7 @@ public final class ZipComposer {
             // The colours go into a raster of the type read(0) would create, in libjpeg's own byte order.
             BufferedImage destination = ImageReading.destination(colorReader, width, height);
             Colors colors = Colors.of(destination.getRaster());
-            if (!ImageReading.isSequentialJpeg(colorBytes)) {
+            if (!header.sequential()) {
                 // Progressive JPEGs refine every row in several passes: decode them whole before encoding.
                 ImageReading.decodeInto(colorReader, destination);
                 encoder.encode(width, height, true, rows(colors, matte, null, matteRows), density, out);
