@@ -23,7 +23,8 @@ import java.util.Optional;
  * </ul>
  */
 public final class ImageCompleteness {
-    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    /** The eight bytes every PNG starts with. */
+    static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     private ImageCompleteness() {
     }

@@ -1,12 +1,15 @@
 package io.github.removebgsuite.common.image;
 
 import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Optional;
 import javax.imageio.ImageIO;
@@ -54,10 +57,17 @@ public record ImageDimensions(int width, int height) {
         buffered.mark(30);
         byte[] head = buffered.readNBytes(30);
         buffered.reset();
+        if (head.length >= 2 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xD8) {
+            return jpeg(buffered);
+        }
+        if (head.length >= 8 && Arrays.equals(head, 0, 8, ImageCompleteness.PNG_SIGNATURE, 0, 8)) {
+            return png(head);
+        }
         Optional<ImageDimensions> webp = webp(head);
         if (webp.isPresent()) {
             return webp;
         }
+        // Any other format ImageIO knows (the API takes JPEG, PNG and WebP; a GIF or BMP is priced all the same).
         try (ImageInputStream iis = ImageIO.createImageInputStream(buffered)) {
             if (iis == null) {
                 return Optional.empty();
@@ -76,6 +86,66 @@ public record ImageDimensions(int width, int height) {
                 reader.dispose();
             }
         }
+    }
+
+    /**
+     * A JPEG's size is in its frame header (SOFn), after the tables and application segments (an Exif thumbnail or an
+     * ICC profile can put it tens of kilobytes in): the segments before it are skipped by their lengths. Read here
+     * rather than through ImageIO, whose registry takes about 60 ms to load in a new JVM.
+     */
+    private static Optional<ImageDimensions> jpeg(InputStream in) throws IOException {
+        DataInputStream data = new DataInputStream(in);
+        try {
+            data.skipNBytes(2); // SOI
+            while (true) {
+                if (data.readUnsignedByte() != 0xFF) {
+                    return Optional.empty();
+                }
+                int marker = data.readUnsignedByte();
+                while (marker == 0xFF) {
+                    marker = data.readUnsignedByte(); // fill bytes
+                }
+                if (marker == 0x01 || marker >= 0xD0 && marker <= 0xD7) {
+                    continue; // TEM and RSTn stand alone, without a length
+                }
+                if (marker == 0xD9 || marker == 0xDA) {
+                    return Optional.empty(); // the image ends, or its data starts, before any frame header
+                }
+                int length = data.readUnsignedShort();
+                if (length < 2) {
+                    return Optional.empty();
+                }
+                if (isFrameHeader(marker)) {
+                    if (length < 7) {
+                        return Optional.empty();
+                    }
+                    data.readUnsignedByte(); // sample precision
+                    int height = data.readUnsignedShort();
+                    int width = data.readUnsignedShort();
+                    // A height of 0 defers to a DNL marker, which the JDK's decoder (libjpeg) does not support.
+                    return width > 0 && height > 0 ? Optional.of(new ImageDimensions(width, height)) : Optional.empty();
+                }
+                data.skipNBytes(length - 2);
+            }
+        } catch (EOFException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** SOF0 to SOF15, except DHT (C4), JPG (C8) and DAC (CC), which share the range. */
+    private static boolean isFrameHeader(int marker) {
+        return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+    }
+
+    /** A PNG's size is in its first chunk, IHDR: width and height, big-endian, below 2^31. */
+    private static Optional<ImageDimensions> png(byte[] h) {
+        if (h.length < 24 || !ascii(h, 12, "IHDR")) {
+            return Optional.empty();
+        }
+        ByteBuffer b = ByteBuffer.wrap(h);
+        int width = b.getInt(16);
+        int height = b.getInt(20);
+        return width > 0 && height > 0 ? Optional.of(new ImageDimensions(width, height)) : Optional.empty();
     }
 
     /**
