@@ -11,6 +11,7 @@ import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -21,6 +22,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /** How {@link ZipComposer} reads the archive's images with ImageIO: readers, headers, destinations, decoding. */
 final class ImageReading {
+
+    private static final AtomicBoolean REGISTRY_LOADING = new AtomicBoolean();
 
     private ImageReading() {
     }
@@ -47,20 +50,48 @@ final class ImageReading {
     }
 
     /**
-     * The image {@code read(0)} would create, except for the usual colour JPEG: {@code read(0)} would give a
-     * {@code TYPE_3BYTE_BGR} image, and the JDK's reader then copies every decoded row into it pixel by pixel (in Java:
-     * libjpeg writes R, G, B); an sRGB image that stores R, G, B in libjpeg's order gets the same values with one array
-     * copy per row, which halves the decoding time of a process's first composition.
+     * Loads ImageIO's plugin registry on a thread of its own, once per JVM. The first ImageIO call of a process takes
+     * about 50 ms (the registry loads every plugin and looks for more on the class path); started when a composition
+     * starts, that overlaps reading the ZIP and allocating the colour raster instead of coming before the JPEG
+     * decode. Whoever calls ImageIO meanwhile waits for the same registry; a failure here shows up there.
      */
-    static BufferedImage destination(ImageReader reader, int width, int height) {
+    static void loadRegistryInBackground() {
+        if (REGISTRY_LOADING.compareAndSet(false, true)) {
+            Thread loader = new Thread(() -> {
+                try {
+                    ImageIO.getImageReadersByFormatName("jpeg");
+                } catch (RuntimeException | Error e) {
+                    // reported by the composition's own ImageIO call
+                }
+            }, "imageio-registry");
+            loader.setDaemon(true);
+            loader.start();
+        }
+    }
+
+    /**
+     * The image the colours of the usual JPEG (three components, no unusual colour space) are decoded into: sRGB,
+     * storing R, G, B in libjpeg's own order. {@code read(0)} would give a {@code TYPE_3BYTE_BGR} image, and the JDK's
+     * reader then copies every decoded row into it pixel by pixel in Java; into this one it copies each row with one
+     * array copy, which halves the decoding time of a process's first composition.
+     */
+    static BufferedImage rgbImage(int width, int height) {
+        ColorModel rgb = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
+                Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, width, height, width * 3, 3,
+                new int[] {0, 1, 2}, null);
+        return new BufferedImage(rgb, raster, false, null);
+    }
+
+    /**
+     * The image to decode into: {@code prepared} (made by {@link #rgbImage} before the reader existed) when the reader
+     * would give {@code TYPE_3BYTE_BGR}, otherwise the type the reader gives first.
+     */
+    static BufferedImage destination(ImageReader reader, BufferedImage prepared, int width, int height) {
         try {
             ImageTypeSpecifier first = reader.getImageTypes(0).next();
             if (first.getBufferedImageType() == BufferedImage.TYPE_3BYTE_BGR) {
-                ColorModel rgb = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
-                        Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
-                WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, width, height,
-                        width * 3, 3, new int[] {0, 1, 2}, null);
-                return new BufferedImage(rgb, raster, false, null);
+                return prepared != null ? prepared : rgbImage(width, height);
             }
             return first.createBufferedImage(width, height);
         } catch (IOException | RuntimeException e) {

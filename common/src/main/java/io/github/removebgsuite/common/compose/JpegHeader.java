@@ -1,18 +1,22 @@
 package io.github.removebgsuite.common.compose;
 
 /**
- * What {@link ZipComposer} needs from a JPEG's marker segments before its frame header, read from the bytes: whether
- * rows arrive top to bottom once each, and the JFIF header's density.
+ * What {@link ZipComposer} needs from a JPEG's marker segments up to its frame header, read from the bytes: the frame's
+ * type, size and number of components, and the JFIF header's density.
  *
  * <p>It is read here rather than from ImageIO's metadata, because the JDK builds that metadata by walking the whole
  * entropy-coded image in Java to find its markers (9 ms for the benchmark's product shot, 32 ms for its photo, before
- * the decoder may start); the JPEG reader is therefore told to ignore metadata.
+ * the decoder may start); the JPEG reader is therefore told to ignore metadata. Knowing the size and components
+ * before ImageIO also lets the colour raster be allocated while ImageIO's registry still loads.
  *
  * @param sequential whether the frame is baseline or extended sequential (SOF0/SOF1), so rows arrive top to bottom
  *     once each; false for progressive, lossless and hierarchical frames, and when no frame header was found
+ * @param width the frame's width in pixels; 0 when no frame header was found
+ * @param height the frame's height in pixels; 0 when no frame header was found (or it defers to a DNL marker)
+ * @param components the frame's number of components (1 grey, 3 YCbCr or RGB, 4 CMYK or YCCK); 0 when not found
  * @param density the JFIF header's density when it is given in dots per inch or per centimetre; null otherwise
  */
-record JpegHeader(boolean sequential, PixelDensity density) {
+record JpegHeader(boolean sequential, int width, int height, int components, PixelDensity density) {
 
     private static final int SOF0 = 0xC0;
     private static final int SOF1 = 0xC1;
@@ -33,10 +37,15 @@ record JpegHeader(boolean sequential, PixelDensity density) {
                 i++; // a fill byte before the marker
                 continue;
             }
-            if (marker == SOF0 || marker == SOF1) {
-                return new JpegHeader(true, density);
+            if (isFrame(marker)) {
+                if (i + 10 > jpeg.length) {
+                    break;
+                }
+                // Length (2 bytes), sample precision (1), height (2), width (2), components (1).
+                return new JpegHeader(marker == SOF0 || marker == SOF1, u16(jpeg, i + 7), u16(jpeg, i + 5),
+                        jpeg[i + 9] & 0xff, density);
             }
-            if (isOtherFrame(marker) || marker == SOS || marker == EOI) {
+            if (marker == SOS || marker == EOI) {
                 break;
             }
             int length = u16(jpeg, i + 2);
@@ -45,12 +54,12 @@ record JpegHeader(boolean sequential, PixelDensity density) {
             }
             i += 2 + length;
         }
-        return new JpegHeader(false, density);
+        return new JpegHeader(false, 0, 0, 0, density);
     }
 
-    /** SOF2 to SOF15, the frame types other than sequential; C4, C8 and CC are tables and a reserved marker. */
-    private static boolean isOtherFrame(int marker) {
-        return marker >= 0xC2 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+    /** SOF0 to SOF15, except DHT (C4), JPG (C8) and DAC (CC), which share the range. */
+    private static boolean isFrame(int marker) {
+        return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
     }
 
     /**

@@ -93,6 +93,7 @@ public final class ZipComposer {
     public void compose(InputStream zip, OutputStream png) throws IOException {
         Objects.requireNonNull(zip, "zip");
         Objects.requireNonNull(png, "png");
+        ImageReading.loadRegistryInBackground();
         EntryReader.Entries entries = new EntryReader(maxEntryBytes, maxPixels).read(zip);
         compose(entries, png);
     }
@@ -107,6 +108,7 @@ public final class ZipComposer {
     public void compose(Path zip, Path png) throws IOException {
         Objects.requireNonNull(zip, "zip");
         Path target = Objects.requireNonNull(png, "png").toAbsolutePath();
+        ImageReading.loadRegistryInBackground();
         EntryReader.Entries entries;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(zip), 64 * 1024)) {
             entries = new EntryReader(maxEntryBytes, maxPixels).read(in);
@@ -218,6 +220,14 @@ public final class ZipComposer {
     /** Reads the JPEG (and a matte that is not 8-bit grey) and encodes the PNG while the matte, if any, decodes. */
     private void composeColors(byte[] colorBytes, byte[] alphaBytes, GreyPng greyMatte, byte[] matteBytes,
             DecodedRows matteRows, OutputStream out) throws IOException {
+        JpegHeader header = JpegHeader.parse(colorBytes);
+        // The usual colour raster is allocated (its pages touched for the first time: about 30 ms at 25 MP) while
+        // ImageIO's registry may still be loading; the reader has the last word on its size and type below.
+        BufferedImage prepared = null;
+        if (greyMatte != null && header.components() == 3 && header.width() > 0 && header.height() > 0) {
+            checkSizes(header.width(), header.height(), greyMatte.width(), greyMatte.height());
+            prepared = ImageReading.rgbImage(header.width(), header.height());
+        }
         ImageReader colorReader = ImageReading.reader("jpeg", colorBytes);
         ImageReader alphaReader = greyMatte == null ? ImageReading.reader("png", alphaBytes) : null;
         try {
@@ -227,13 +237,10 @@ public final class ZipComposer {
                     : ImageReading.dimension(alphaReader, ALPHA_ENTRY, true);
             int alphaHeight = greyMatte != null ? greyMatte.height()
                     : ImageReading.dimension(alphaReader, ALPHA_ENTRY, false);
-            checkPixels(COLOR_ENTRY, width, height);
-            checkPixels(ALPHA_ENTRY, alphaWidth, alphaHeight);
-            if (width != alphaWidth || height != alphaHeight) {
-                throw new CompositionException("The ZIP's images differ in size: " + COLOR_ENTRY + " is " + width
-                        + "x" + height + " but " + ALPHA_ENTRY + " is " + alphaWidth + "x" + alphaHeight);
+            checkSizes(width, height, alphaWidth, alphaHeight);
+            if (prepared != null && (prepared.getWidth() != width || prepared.getHeight() != height)) {
+                prepared = null;
             }
-            JpegHeader header = JpegHeader.parse(colorBytes);
             PixelDensity density = header.density();
             if (density == null) {
                 density = greyMatte != null ? greyMatte.density() : HeaderDensity.pngDensity(alphaReader);
@@ -246,7 +253,7 @@ public final class ZipComposer {
                 alphaReader.dispose();
             }
             // The colours go into a raster of the type read(0) would create, in libjpeg's own byte order.
-            BufferedImage destination = ImageReading.destination(colorReader, width, height);
+            BufferedImage destination = ImageReading.destination(colorReader, prepared, width, height);
             Colors colors = Colors.of(destination.getRaster());
             if (!header.sequential()) {
                 // Progressive JPEGs refine every row in several passes: decode them whole before encoding.
@@ -289,6 +296,16 @@ public final class ZipComposer {
     /** The memory budget's bytes and the most its compositions held at once (for the memory tests). */
     long[] memoryBudgetAndPeak() {
         return new long[] {memory.bytes(), memory.peak()};
+    }
+
+    /** Refuses either image over the pixel limit, and images of different sizes. */
+    private void checkSizes(int width, int height, int alphaWidth, int alphaHeight) {
+        checkPixels(COLOR_ENTRY, width, height);
+        checkPixels(ALPHA_ENTRY, alphaWidth, alphaHeight);
+        if (width != alphaWidth || height != alphaHeight) {
+            throw new CompositionException("The ZIP's images differ in size: " + COLOR_ENTRY + " is " + width
+                    + "x" + height + " but " + ALPHA_ENTRY + " is " + alphaWidth + "x" + alphaHeight);
+        }
     }
 
     private void checkPixels(String entry, int width, int height) {
