@@ -64,7 +64,7 @@ public final class ComposeProfile {
         start = stage("matte-decode", start);
 
         ImageReader reader = ImageReading.reader("jpeg", color);
-        BufferedImage destination = ImageReading.destination(reader, width, height);
+        BufferedImage destination = ImageReading.destination(reader, null, width, height);
         ImageReadParam param = reader.getDefaultReadParam();
         param.setDestination(destination);
         reader.read(0, param);
