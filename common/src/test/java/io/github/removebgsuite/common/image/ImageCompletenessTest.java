@@ -11,12 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Iterator;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -25,9 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Cut-short images are told from complete ones by their structure, at every cut point. */
 class ImageCompletenessTest {
-    private static final byte[] BASELINE = jpeg(false);
-    private static final byte[] PROGRESSIVE = jpeg(true);
-    private static final byte[] PNG = png();
+    private static final byte[] BASELINE = Encoded.jpeg(picture(), false);
+    private static final byte[] PROGRESSIVE = Encoded.jpeg(picture(), true);
+    private static final byte[] PNG = Encoded.png(picture());
     private static final byte[] WEBP = webp();
 
     @TempDir
@@ -121,37 +115,6 @@ class ImageCompletenessTest {
         return image;
     }
 
-    private static byte[] jpeg(boolean progressive) {
-        try {
-            Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
-            ImageWriter writer = writers.next();
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            if (progressive) {
-                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-            }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-                writer.setOutput(out);
-                writer.write(null, new IIOImage(picture(), null, null), param);
-            }
-            writer.dispose();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] png() {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            ImageIO.write(picture(), "png", bytes);
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A RIFF/WEBP container around a fake VP8L payload (the JDK cannot encode WebP; the container is what counts). */
     private static byte[] webp() {
         byte[] file = new byte[64];
         System.arraycopy("RIFF".getBytes(), 0, file, 0, 4);

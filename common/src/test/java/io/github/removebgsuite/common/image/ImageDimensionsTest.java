@@ -9,13 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -29,7 +25,7 @@ class ImageDimensionsTest {
             @ForAll @IntRange(min = 1, max = 700) int height, @ForAll boolean grey, @ForAll boolean progressive) {
         BufferedImage image = new BufferedImage(width, height,
                 grey ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
-        for (byte[] encoded : new byte[][] {jpeg(image, progressive), png(image)}) {
+        for (byte[] encoded : new byte[][] {Encoded.jpeg(image, progressive), Encoded.png(image)}) {
             assertThat(ImageDimensions.probe(encoded)).contains(imageIoSize(encoded))
                     .contains(new ImageDimensions(width, height));
         }
@@ -37,7 +33,7 @@ class ImageDimensionsTest {
 
     @Test
     void aFrameHeaderAfterLargeApplicationSegmentsIsFound() throws IOException {
-        byte[] jpeg = jpeg(new BufferedImage(321, 123, BufferedImage.TYPE_3BYTE_BGR), false);
+        byte[] jpeg = Encoded.jpeg(new BufferedImage(321, 123, BufferedImage.TYPE_3BYTE_BGR), false);
         // Three 60 KB APP1 segments and a comment between SOI and the rest (as an Exif thumbnail or ICC profile would).
         ByteArrayOutputStream withSegments = new ByteArrayOutputStream();
         withSegments.write(jpeg, 0, 2);
@@ -54,7 +50,7 @@ class ImageDimensionsTest {
 
     @Test
     void aJpegCutBeforeItsFrameHeaderHasNoSize() {
-        byte[] jpeg = jpeg(new BufferedImage(40, 30, BufferedImage.TYPE_3BYTE_BGR), false);
+        byte[] jpeg = Encoded.jpeg(new BufferedImage(40, 30, BufferedImage.TYPE_3BYTE_BGR), false);
         int frame = indexOfMarker(jpeg, 0xC0);
 
         assertThat(ImageDimensions.probe(Arrays.copyOf(jpeg, frame + 4))).isEmpty();
@@ -64,7 +60,7 @@ class ImageDimensionsTest {
 
     @Test
     void aJpegWhoseHeightComesLaterInADnlMarkerHasNoSize() {
-        byte[] jpeg = jpeg(new BufferedImage(40, 30, BufferedImage.TYPE_3BYTE_BGR), false);
+        byte[] jpeg = Encoded.jpeg(new BufferedImage(40, 30, BufferedImage.TYPE_3BYTE_BGR), false);
         int frame = indexOfMarker(jpeg, 0xC0);
         jpeg[frame + 5] = 0;
         jpeg[frame + 6] = 0;
@@ -74,7 +70,7 @@ class ImageDimensionsTest {
 
     @Test
     void aPngWithoutItsHeaderChunkOrWithANegativeWidthHasNoSize() {
-        byte[] png = png(new BufferedImage(40, 30, BufferedImage.TYPE_BYTE_GRAY));
+        byte[] png = Encoded.png(new BufferedImage(40, 30, BufferedImage.TYPE_BYTE_GRAY));
         byte[] renamed = png.clone();
         renamed[12] = 'X';
         byte[] negative = png.clone();
@@ -122,35 +118,5 @@ class ImageDimensionsTest {
             }
         }
         throw new AssertionError("no marker " + Integer.toHexString(marker));
-    }
-
-    private static byte[] jpeg(BufferedImage image, boolean progressive) {
-        try {
-            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            if (progressive) {
-                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-                writer.setOutput(stream);
-                writer.write(null, new IIOImage(image, null, null), param);
-            } finally {
-                writer.dispose();
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] png(BufferedImage image) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
