@@ -189,8 +189,8 @@ public class RemoveBgProducer extends DefaultAsyncProducer {
     }
 
     /**
-     * Composes a ZIP result into a PNG, reading the result's bytes in place (no copy of the archive); only the
-     * decoded colour raster and matte are held while the PNG is written. A malformed archive fails the exchange with
+     * Composes a ZIP result into a PNG, reading the result's bytes in place (no copy of the archive); the colours and
+     * the matte are decoded into rings of the rows being written, so the image is never held whole. A malformed archive fails the exchange with
      * the core's {@code CompositionException}, like any answer that is not what was promised.
      */
     private byte[] composeToPng(RemoveBgResult result) {

@@ -59,12 +59,12 @@ public final class ComposeProfile {
         int width = png.width();
         int height = png.height();
         byte[] matteBytes = new byte[width * height];
-        png.decode(matteBytes, rows -> { }, () -> false);
-        Matte matte = new Matte.ByteMatte(matteBytes, 0, width, width);
+        png.decode(matteBytes, new DecodedRows(ZipComposer.ALPHA_ENTRY));
+        Matte matte = new Matte.ByteMatte(matteBytes, 0, width, width, height);
         start = stage("matte-decode", start);
 
         ImageReader reader = ImageReading.reader("jpeg", color);
-        BufferedImage destination = ImageReading.destination(reader, null, width, height);
+        BufferedImage destination = ImageReading.destination(reader, width, height);
         ImageReadParam param = reader.getDefaultReadParam();
         param.setDestination(destination);
         reader.read(0, param);
@@ -76,7 +76,7 @@ public final class ComposeProfile {
             throw new IllegalArgumentException("the profile handles 8-bit colour JPEGs only");
         }
         // The rows exactly as the composer builds them for the default filter.
-        PngEncoder.UpFilteredRows rows = (PngEncoder.UpFilteredRows) ZipComposer.rows(colors, matte, null, null);
+        PngEncoder.UpFilteredRows rows = (PngEncoder.UpFilteredRows) RgbaRows.of(colors, matte, null, null);
         int rowBytes = width * 4 + 1;
         byte[] filtered = new byte[rowBytes];
         long checksum = 0;

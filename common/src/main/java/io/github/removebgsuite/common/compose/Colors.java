@@ -8,7 +8,16 @@ import java.awt.image.Raster;
 abstract class Colors {
     abstract void fillRgba(int y, byte[] dest, int offset);
 
+    /** The colours of a raster that holds the whole image. */
     static Colors of(Raster raster) {
+        return of(raster, raster.getHeight());
+    }
+
+    /**
+     * The colours of a raster whose buffer holds {@code rowsHeld} rows, row {@code y} in slot {@code y % rowsHeld}
+     * ({@link StreamedRaster}), or the whole image when {@code rowsHeld} is its height.
+     */
+    static Colors of(Raster raster, int rowsHeld) {
         int bands = raster.getNumBands();
         if (bands != 1 && bands != 3) {
             throw new CompositionException(ZipComposer.COLOR_ENTRY + " has " + bands
@@ -17,7 +26,10 @@ abstract class Colors {
         if (raster.getDataBuffer() instanceof DataBufferByte buffer && buffer.getNumBanks() == 1
                 && raster.getSampleModel() instanceof ComponentSampleModel model
                 && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0) {
-            return new InterleavedColors(buffer.getData(), buffer.getOffset(), model, raster.getWidth());
+            return new InterleavedColors(buffer.getData(), buffer.getOffset(), model, raster.getWidth(), rowsHeld);
+        }
+        if (rowsHeld < raster.getHeight()) {
+            throw new IllegalArgumentException("only interleaved 8-bit colours can be held as a ring of rows");
         }
         return new GenericColors(raster);
     }
@@ -31,8 +43,9 @@ abstract class Colors {
         private final int green;
         private final int blue;
         private final int width;
+        private final int rowsHeld;
 
-        InterleavedColors(byte[] data, int base, ComponentSampleModel model, int width) {
+        InterleavedColors(byte[] data, int base, ComponentSampleModel model, int width, int rowsHeld) {
             this.data = data;
             this.base = base;
             this.pixelStride = model.getPixelStride();
@@ -42,11 +55,16 @@ abstract class Colors {
             this.green = offsets.length == 3 ? offsets[1] : offsets[0];
             this.blue = offsets.length == 3 ? offsets[2] : offsets[0];
             this.width = width;
+            this.rowsHeld = rowsHeld;
+        }
+
+        private int rowStart(int y) {
+            return base + (y % rowsHeld) * scanlineStride;
         }
 
         @Override
         void fillRgba(int y, byte[] dest, int offset) {
-            int src = base + y * scanlineStride;
+            int src = rowStart(y);
             int end = offset + width * 4;
             for (int o = offset; o < end; o += 4, src += pixelStride) {
                 dest[o] = data[src + red];
@@ -54,14 +72,15 @@ abstract class Colors {
                 dest[o + 2] = data[src + blue];
             }
         }
+
         /** Row {@code y}'s colours minus row {@code y - 1}'s (PNG's UP filter), at every fourth byte from offset. */
         void fillUpFilteredRgba(int y, byte[] dest, int offset) {
             if (y == 0) {
                 fillRgba(0, dest, offset);
                 return;
             }
-            int src = base + y * scanlineStride;
-            int above = src - scanlineStride;
+            int src = rowStart(y);
+            int above = rowStart(y - 1);
             int end = offset + width * 4;
             for (int o = offset; o < end; o += 4, src += pixelStride, above += pixelStride) {
                 dest[o] = (byte) (data[src + red] - data[above + red]);
@@ -83,10 +102,10 @@ abstract class Colors {
             }
             byte[] rgb = data;
             byte[] alpha = matte.data();
-            int src = base + y * scanlineStride;
-            int above = src - scanlineStride;
+            int src = rowStart(y);
+            int above = rowStart(y - 1);
             int a = matte.rowStart(y);
-            int aAbove = a - matte.stride();
+            int aAbove = matte.rowStart(y - 1);
             int o = offset;
             for (int x = 0; x < width; x++, src += 3, above += 3, o += 4) {
                 dest[o] = (byte) (rgb[src] - rgb[above]);

@@ -4,21 +4,82 @@ import java.awt.image.BufferedImage;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadUpdateListener;
 
-/** How many rows of an image are decoded; encoder threads wait here for the rows they need. */
+/**
+ * How many rows of an image are decoded: encoder threads wait here for the rows they need. When the rows are decoded
+ * into a buffer of fewer rows than the image (a ring: row {@code y} in slot {@code y % rowsHeld}), the decoder also
+ * waits here until the encoder has released the row a slot held before it writes the slot again.
+ */
 final class DecodedRows implements IIOReadUpdateListener {
     private final Object lock = new Object();
     private final String entry;
+    private final int rowsHeld;
     private int rows;
+    private int released;
     private Throwable failure;
     private volatile boolean cancelled;
 
+    /** Rows decoded into a buffer that holds the whole image. */
     DecodedRows(String entry) {
-        this.entry = entry;
+        this(entry, Integer.MAX_VALUE);
     }
 
-    /** Asks the decoding thread to stop at its next row. */
+    /** Rows decoded into a ring of {@code rowsHeld} rows. */
+    DecodedRows(String entry, int rowsHeld) {
+        if (rowsHeld < 1) {
+            throw new IllegalArgumentException("rowsHeld must be at least 1, got " + rowsHeld);
+        }
+        this.entry = entry;
+        this.rowsHeld = rowsHeld;
+    }
+
+    /** Asks the decoding thread to stop at its next row, and wakes it if it waits for a slot. */
     void cancel() {
         cancelled = true;
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+    }
+
+    /**
+     * Called by the decoder before it writes {@code row}: the decoder writes rows in order, so every row above it is
+     * complete, which this reports first; then waits until the row its slot held has been released. (Reporting first
+     * matters: a decoder that waited with rows it had not reported would wait for an encoder waiting for those rows.)
+     *
+     * @return {@code false} when the composition was cancelled meanwhile (or the decoder interrupted): write nothing
+     */
+    boolean awaitWritable(int row) {
+        synchronized (lock) {
+            if (row > rows) {
+                rows = row;
+                lock.notifyAll();
+            }
+            while (!cancelled && row - released >= rowsHeld) {
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return !cancelled;
+        }
+    }
+
+    /** Called by the encoder: no row below {@code firstNeeded} is read again, so their slots may be reused. */
+    void release(int firstNeeded) {
+        synchronized (lock) {
+            if (firstNeeded > released) {
+                released = firstNeeded;
+                lock.notifyAll();
+            }
+        }
+    }
+
+    /** The rows decoded so far. */
+    int decoded() {
+        synchronized (lock) {
+            return rows;
+        }
     }
 
     boolean isCancelled() {

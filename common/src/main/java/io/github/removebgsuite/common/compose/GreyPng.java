@@ -3,8 +3,6 @@ package io.github.removebgsuite.common.compose;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
-import java.util.function.IntConsumer;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -22,8 +20,6 @@ import java.util.zip.Inflater;
 final class GreyPng {
 
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    /** Rows between two progress reports: often enough for the encoder, rarely enough to cost nothing. */
-    private static final int REPORT_EVERY = 16;
 
     private final byte[] png;
     private final int width;
@@ -121,19 +117,25 @@ final class GreyPng {
     }
 
     /**
-     * Decodes the matte into {@code dest} ({@code width × height} bytes, row after row).
+     * Decodes the matte into {@code dest}, row {@code y} at {@code (y % rowsHeld) × width} where {@code rowsHeld} is
+     * {@code dest.length / width}: the whole image when {@code dest} holds {@code width × height} bytes, otherwise a
+     * ring whose slots {@code rows} says when to reuse.
      *
-     * @param progress told how many rows are complete, now and then and at the end
-     * @param cancelled polled between rows; when it turns true, decoding stops quietly
+     * @param rows asked before each row is written whether its slot is free (which also tells it that the rows
+     *     above are complete), and told at the end; when the composition is cancelled, decoding stops quietly
      * @throws CompositionException when the image data is damaged or too short
      */
-    void decode(byte[] dest, IntConsumer progress, BooleanSupplier cancelled) {
+    void decode(byte[] dest, DecodedRows rows) {
+        int rowsHeld = dest.length / width;
+        if (rowsHeld < 1) {
+            throw new IllegalArgumentException("dest must hold at least one row of " + width + " bytes");
+        }
         Inflater inflater = new Inflater();
         try {
             byte[] row = new byte[width + 1];
             int chunk = 0;
             for (int y = 0; y < height; y++) {
-                if (cancelled.getAsBoolean()) {
+                if (!rows.awaitWritable(y)) {
                     return;
                 }
                 int filled = 0;
@@ -149,12 +151,9 @@ final class GreyPng {
                         }
                     }
                 }
-                unfilter(row, dest, y);
-                if (y % REPORT_EVERY == REPORT_EVERY - 1) {
-                    progress.accept(y + 1);
-                }
+                unfilter(row, dest, y, (y % rowsHeld) * width, y == 0 ? -1 : ((y - 1) % rowsHeld) * width);
             }
-            progress.accept(height);
+            rows.advance(height);
         } catch (DataFormatException e) {
             throw damaged("its image data is not valid zlib data (" + e.getMessage() + ")");
         } finally {
@@ -162,9 +161,8 @@ final class GreyPng {
         }
     }
 
-    private void unfilter(byte[] row, byte[] dest, int y) {
-        int out = y * width;
-        int up = out - width; // the row above; absent (zeros) for the first row
+    /** Reverses row {@code y}'s filter into {@code dest} at {@code out}; the row above is at {@code up} (-1: none). */
+    private void unfilter(byte[] row, byte[] dest, int y, int out, int up) {
         int filter = row[0];
         switch (filter) {
             case 0 -> System.arraycopy(row, 1, dest, out, width);
@@ -176,7 +174,7 @@ final class GreyPng {
                 }
             }
             case 2 -> {
-                if (y == 0) {
+                if (up < 0) {
                     System.arraycopy(row, 1, dest, out, width);
                 } else {
                     for (int x = 0; x < width; x++) {
@@ -187,7 +185,7 @@ final class GreyPng {
             case 3 -> {
                 int left = 0;
                 for (int x = 0; x < width; x++) {
-                    int above = y == 0 ? 0 : dest[up + x] & 0xff;
+                    int above = up < 0 ? 0 : dest[up + x] & 0xff;
                     left = (row[x + 1] + ((left + above) >>> 1)) & 0xff;
                     dest[out + x] = (byte) left;
                 }
@@ -196,7 +194,7 @@ final class GreyPng {
                 int left = 0;
                 int upperLeft = 0;
                 for (int x = 0; x < width; x++) {
-                    int above = y == 0 ? 0 : dest[up + x] & 0xff;
+                    int above = up < 0 ? 0 : dest[up + x] & 0xff;
                     left = (row[x + 1] + paeth(left, above, upperLeft)) & 0xff;
                     upperLeft = above;
                     dest[out + x] = (byte) left;

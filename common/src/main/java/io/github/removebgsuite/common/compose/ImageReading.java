@@ -16,7 +16,6 @@ import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
-import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
@@ -24,6 +23,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 final class ImageReading {
 
     private static final AtomicBoolean REGISTRY_LOADING = new AtomicBoolean();
+    /** The JDK's JPEG reader, whose writes into its destination {@link StreamedRaster} is made for. */
+    private static final String JDK_JPEG_READER = "com.sun.imageio.plugins.jpeg.JPEGImageReader";
 
     private ImageReading() {
     }
@@ -52,7 +53,7 @@ final class ImageReading {
     /**
      * Loads ImageIO's plugin registry on a thread of its own, once per JVM. The first ImageIO call of a process takes
      * about 50 ms (the registry loads every plugin and looks for more on the class path); started when a composition
-     * starts, that overlaps reading the ZIP and allocating the colour raster instead of coming before the JPEG
+     * starts, that overlaps reading the ZIP and starting the matte's decoder instead of coming before the JPEG
      * decode. Whoever calls ImageIO meanwhile waits for the same registry; a failure here shows up there.
      */
     static void loadRegistryInBackground() {
@@ -84,16 +85,27 @@ final class ImageReading {
     }
 
     /**
-     * The image to decode into: {@code prepared} (made by {@link #rgbImage} before the reader existed) when the reader
-     * would give {@code TYPE_3BYTE_BGR}, otherwise the type the reader gives first.
+     * Whether the colours can stream into a {@link StreamedRaster}: a sequential JPEG (a progressive one refines every
+     * row in several passes) of the usual kind ({@link #isUsualRgb}), read by the JDK's own reader.
      */
-    static BufferedImage destination(ImageReader reader, BufferedImage prepared, int width, int height) {
+    static boolean streams(ImageReader reader, JpegHeader header) {
+        return header.sequential() && JDK_JPEG_READER.equals(reader.getClass().getName()) && isUsualRgb(reader);
+    }
+
+    /** The image to decode the whole JPEG into: {@link #rgbImage} for the usual JPEG, else what the reader gives. */
+    static BufferedImage destination(ImageReader reader, int width, int height) {
         try {
-            ImageTypeSpecifier first = reader.getImageTypes(0).next();
-            if (first.getBufferedImageType() == BufferedImage.TYPE_3BYTE_BGR) {
-                return prepared != null ? prepared : rgbImage(width, height);
-            }
-            return first.createBufferedImage(width, height);
+            return isUsualRgb(reader) ? rgbImage(width, height)
+                    : reader.getImageTypes(0).next().createBufferedImage(width, height);
+        } catch (IOException | RuntimeException e) {
+            throw new CompositionException(ZipComposer.COLOR_ENTRY + " could not be decoded: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the reader would give a {@code TYPE_3BYTE_BGR} image: three components, decoded by libjpeg to RGB. */
+    private static boolean isUsualRgb(ImageReader reader) {
+        try {
+            return reader.getImageTypes(0).next().getBufferedImageType() == BufferedImage.TYPE_3BYTE_BGR;
         } catch (IOException | RuntimeException e) {
             throw new CompositionException(ZipComposer.COLOR_ENTRY + " could not be decoded: " + e.getMessage(), e);
         }

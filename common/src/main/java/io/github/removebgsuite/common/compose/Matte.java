@@ -21,7 +21,7 @@ abstract class Matte {
                 && raster.getSampleModelTranslateY() == 0 && raster.getDataBuffer().getNumBanks() == 1;
         if (plain && depth == 8 && raster.getDataBuffer() instanceof DataBufferByte buffer) {
             int stride = ((ComponentSampleModel) raster.getSampleModel()).getScanlineStride();
-            return new ByteMatte(buffer.getData(), buffer.getOffset(), stride, raster.getWidth());
+            return new ByteMatte(buffer.getData(), buffer.getOffset(), stride, raster.getWidth(), raster.getHeight());
         }
         if (plain && depth == 16 && raster.getDataBuffer() instanceof DataBufferUShort buffer) {
             int stride = ((ComponentSampleModel) raster.getSampleModel()).getScanlineStride();
@@ -34,22 +34,28 @@ abstract class Matte {
         return new GenericMatte(raster, depth);
     }
 
+    /**
+     * An 8-bit matte, one byte per pixel: the whole image, or a ring of {@code rowsHeld} rows (row {@code y} in slot
+     * {@code y % rowsHeld}) that its decoder refills as the encoder releases rows.
+     */
     static final class ByteMatte extends Matte {
         private final byte[] data;
         private final int base;
         private final int stride;
         private final int width;
+        private final int rowsHeld;
 
-        ByteMatte(byte[] data, int base, int stride, int width) {
+        ByteMatte(byte[] data, int base, int stride, int width, int rowsHeld) {
             this.data = data;
             this.base = base;
             this.stride = stride;
             this.width = width;
+            this.rowsHeld = rowsHeld;
         }
 
         @Override
         void fillAlpha(int y, byte[] dest, int offset) {
-            int src = base + y * stride;
+            int src = rowStart(y);
             int end = offset + width * 4;
             for (int o = offset + 3; o < end; o += 4) {
                 dest[o] = data[src++];
@@ -60,12 +66,9 @@ abstract class Matte {
             return data;
         }
 
+        /** Where row {@code y} starts in {@link #data()}. */
         int rowStart(int y) {
-            return base + y * stride;
-        }
-
-        int stride() {
-            return stride;
+            return base + (y % rowsHeld) * stride;
         }
 
         /** Row {@code y}'s alpha minus row {@code y - 1}'s (PNG's UP filter), at every fourth byte from offset + 3. */
@@ -74,8 +77,8 @@ abstract class Matte {
                 fillAlpha(0, dest, offset);
                 return;
             }
-            int src = base + y * stride;
-            int above = src - stride;
+            int src = rowStart(y);
+            int above = rowStart(y - 1);
             int end = offset + width * 4;
             for (int o = offset + 3; o < end; o += 4) {
                 dest[o] = (byte) (data[src++] - data[above++]);

@@ -12,6 +12,7 @@ final class MemoryBudget {
     private final long bytes;
     private long inUse;
     private long peak;
+    private long largest;
 
     MemoryBudget(long bytes) {
         this.bytes = bytes;
@@ -33,11 +34,17 @@ final class MemoryBudget {
         }
         inUse += amount;
         peak = Math.max(peak, inUse);
+        largest = Math.max(largest, amount);
     }
 
     /** The most booked at once so far: never above the budget unless a single composition was larger. */
     synchronized long peak() {
         return peak;
+    }
+
+    /** The largest single booking so far. */
+    synchronized long largest() {
+        return largest;
     }
 
     synchronized void release(long amount) {

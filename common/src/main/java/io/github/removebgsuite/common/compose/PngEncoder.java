@@ -53,6 +53,16 @@ public final class PngEncoder {
     }
 
     /**
+     * A row source whose rows live in a buffer of fewer rows than the image (a ring the decoder refills): the encoder
+     * tells it, as strips are written, which rows it will not read again. It then reads no row at or beyond the first
+     * row still needed plus {@link PngEncoder#rowsHeld}, so a buffer of that many rows never makes it wait on itself.
+     */
+    interface ReleasingRows extends RowSource {
+        /** No row below {@code firstNeeded} is read again. */
+        void release(int firstNeeded);
+    }
+
+    /**
      * The default deflate level: 2, one step above the fastest. On the benchmark's photo-like 25 MP archive it costs
      * no measurable time over level 1 and saves about 7 % of the output (see {@code bench/README.md}).
      */
@@ -132,22 +142,49 @@ public final class PngEncoder {
         out.flush();
     }
 
-    private void writeImageData(int width, int height, int channels, RowSource rows, OutputStream out)
-            throws IOException {
+    /**
+     * How many consecutive rows of an image of this size a {@link ReleasingRows} source must hold: the strips in
+     * flight, the dictionary rows and the row above them, and one strip more so that the decoder filling the buffer
+     * can run ahead while the oldest strip is written. Never more than {@code height}.
+     */
+    int rowsHeld(int width, int height, boolean alpha) {
+        Layout layout = layout(width, height, alpha ? 4 : 3);
+        long rows = (long) (layout.stripsInFlight() + 1) * layout.stripRows() + layout.dictionaryRows() + 1;
+        return (int) Math.min(height, rows);
+    }
+
+    /**
+     * The most heap this encoder's own buffers take for an image of this size: two buffers (filtered rows, deflated
+     * bytes) for each strip in flight, deflate's worst case included.
+     */
+    long bufferBytes(int width, int height, boolean alpha) {
+        Layout layout = layout(width, height, alpha ? 4 : 3);
+        return 2L * Math.min(layout.stripsInFlight(), layout.strips()) * layout.bufferSize();
+    }
+
+    private Layout layout(int width, int height, int channels) {
         int rowBytes = width * channels + 1;
         int stripRows = Math.max(1, Math.min(height, stripBytes / rowBytes));
         int strips = (height + stripRows - 1) / stripRows;
         int dictionaryRows = (WINDOW + rowBytes - 1) / rowBytes;
-        Layout layout = new Layout(width, height, channels, stripRows, strips, dictionaryRows,
+        int inFlight = threads == 1 || strips == 1 ? 1 : threads * 2;
+        return new Layout(width, height, channels, stripRows, strips, dictionaryRows, inFlight,
                 new ConcurrentLinkedQueue<>());
+    }
+
+    private void writeImageData(int width, int height, int channels, RowSource rows, OutputStream out)
+            throws IOException {
+        Layout layout = layout(width, height, channels);
+        int strips = layout.strips();
         long adler = 1;
         boolean first = true;
-        if (threads == 1 || strips == 1) {
+        if (layout.stripsInFlight() == 1) {
             for (int s = 0; s < strips; s++) {
                 Strip strip = deflateStrip(layout, rows, s);
                 adler = adler32Combine(adler, strip.adler, strip.rawLength);
                 writeStrip(out, strip, first, s == strips - 1, adler);
                 layout.buffers().offer(strip.data());
+                release(layout, rows, s);
                 first = false;
             }
             return;
@@ -161,9 +198,8 @@ public final class PngEncoder {
         try {
             ArrayDeque<Future<Strip>> inFlight = new ArrayDeque<>();
             int next = 0;
-            int window = threads * 2;
             for (int s = 0; s < strips; s++) {
-                while (next < strips && inFlight.size() < window) {
+                while (next < strips && inFlight.size() < layout.stripsInFlight()) {
                     int index = next++;
                     inFlight.add(pool.submit(() -> deflateStrip(layout, rows, index)));
                 }
@@ -171,10 +207,22 @@ public final class PngEncoder {
                 adler = adler32Combine(adler, strip.adler, strip.rawLength);
                 writeStrip(out, strip, first, s == strips - 1, adler);
                 layout.buffers().offer(strip.data());
+                release(layout, rows, s);
                 first = false;
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Strip {@code written} and every strip before it are written: tells a {@link ReleasingRows} source which rows
+     * the next strip still reads (from the row above its dictionary rows on).
+     */
+    private static void release(Layout layout, RowSource rows, int written) {
+        if (rows instanceof ReleasingRows releasing) {
+            int nextStart = (written + 1) * layout.stripRows();
+            releasing.release(Math.max(0, nextStart - layout.dictionaryRows() - 1));
         }
     }
 
@@ -197,12 +245,12 @@ public final class PngEncoder {
     }
 
     /**
-     * The geometry of one encoding and its buffer pool. Every buffer has {@link #bufferSize()} bytes, enough for the
+     * The geometry of one encoding (with how many strips are filtered and deflated at once) and its buffer pool. Every buffer has {@link #bufferSize()} bytes, enough for the
      * filtered rows of a strip with its dictionary rows, or for their deflated form (deflate's worst case adds 5 bytes
      * per 16 KiB block), so buffers are recycled between strips instead of churning the heap.
      */
     private record Layout(int width, int height, int channels, int stripRows, int strips, int dictionaryRows,
-            Queue<byte[]> buffers) {
+            int stripsInFlight, Queue<byte[]> buffers) {
         int rowBytes() {
             return width * channels + 1;
         }

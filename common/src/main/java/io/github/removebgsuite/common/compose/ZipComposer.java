@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.imageio.ImageReader;
 
@@ -31,7 +32,8 @@ import javax.imageio.ImageReader;
  * <p>An 8-bit matte is copied as is; a 16-bit matte is rounded to 8 bits ({@code round(a / 257)}), and so is a matte
  * of 1, 2 or 4 bits scaled up. The output is an 8-bit RGBA PNG written by {@link PngEncoder} (strips deflated in
  * parallel), with the pixel density of {@code color.jpg}'s JFIF header, or failing that of {@code alpha.png}'s
- * {@code pHYs} chunk. Only the decoded colour raster and matte are held; the RGBA image never exists as a whole.
+ * {@code pHYs} chunk. The RGBA image never exists as a whole, and in the usual case (a sequential JPEG, an 8-bit
+ * matte) neither do its colours or its matte: they are decoded into rings of the rows the encoder is working on.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -150,21 +152,36 @@ public final class ZipComposer {
         return png.toByteArray();
     }
 
-    /**
-     * Heap a composition holds per pixel: 3 bytes of decoded colour, 1 of matte, and about 1 for the compressed
-     * entries and the encoder's strips.
-     */
-    static final int BYTES_PER_PIXEL = 5;
-
     private void compose(EntryReader.Entries entries, OutputStream out) throws IOException {
-        long need = entries.color().length + entries.alpha().length + ImageDimensions.probe(entries.color())
-                .map(d -> (long) d.width() * d.height() * BYTES_PER_PIXEL).orElse(0L);
+        long need = heapNeeded(entries);
         memory.acquire(need);
         try {
             composeWithinBudget(entries, out);
         } finally {
             memory.release(need);
         }
+    }
+
+    /**
+     * The heap a composition of these entries holds, from their headers: the entries themselves, the colours (a ring
+     * of rows for a sequential JPEG, else 3 bytes a pixel), the matte (a ring of rows for an 8-bit grey PNG, else up
+     * to 2 bytes a pixel) and the encoder's buffers. Entries whose headers cannot be read book only their own bytes:
+     * they fail before decoding.
+     */
+    long heapNeeded(EntryReader.Entries entries) {
+        long need = entries.color().length + entries.alpha().length;
+        Optional<ImageDimensions> size = ImageDimensions.probe(entries.color());
+        if (size.isEmpty()) {
+            return need;
+        }
+        int width = size.get().width();
+        int height = size.get().height();
+        long rowsHeld = encoder.rowsHeld(width, height, true);
+        JpegHeader header = JpegHeader.parse(entries.color());
+        boolean colorsStream = header.sequential() && header.components() == 3;
+        long colors = 3L * width * (colorsStream ? rowsHeld : height);
+        long matte = GreyPng.parse(entries.alpha()) != null ? rowsHeld * width : 2L * width * height;
+        return need + colors + matte + encoder.bufferBytes(width, height, true);
     }
 
     private void composeWithinBudget(EntryReader.Entries entries, OutputStream out) throws IOException {
@@ -177,24 +194,22 @@ public final class ZipComposer {
             throw new CompositionException(ALPHA_ENTRY + " is not a PNG image");
         }
         // The usual matte (8-bit grey) is decoded by GreyPng on a thread of its own, started before ImageIO is even
-        // asked for a reader (loading ImageIO takes ~60 ms in a new JVM), and it runs alongside the JPEG; any other
-        // PNG is decoded by ImageIO, first.
+        // asked for a reader (loading ImageIO takes ~60 ms in a new JVM), and it runs alongside the JPEG, into a ring
+        // of the rows the encoder works on; any other PNG is decoded whole by ImageIO, first.
         GreyPng greyMatte = GreyPng.parse(alphaBytes);
-        if (greyMatte != null && (long) greyMatte.width() * greyMatte.height() > Integer.MAX_VALUE - 8) {
-            greyMatte = null;
-        }
-        byte[] matteBytes = null;
+        Matte.ByteMatte matte = null;
         DecodedRows matteRows = null;
         Thread matteDecoder = null;
         if (greyMatte != null) {
             checkPixels(ALPHA_ENTRY, greyMatte.width(), greyMatte.height());
-            matteBytes = new byte[greyMatte.width() * greyMatte.height()];
-            DecodedRows progress = new DecodedRows(ALPHA_ENTRY);
+            int rowsHeld = encoder.rowsHeld(greyMatte.width(), greyMatte.height(), true);
+            byte[] ring = new byte[Math.multiplyExact(rowsHeld, greyMatte.width())];
+            matte = new Matte.ByteMatte(ring, 0, greyMatte.width(), greyMatte.width(), rowsHeld);
+            DecodedRows progress = new DecodedRows(ALPHA_ENTRY, rowsHeld);
             GreyPng png = greyMatte;
-            byte[] target = matteBytes;
             matteDecoder = new Thread(() -> {
                 try {
-                    png.decode(target, progress::advance, progress::isCancelled);
+                    png.decode(ring, progress);
                 } catch (Throwable e) {
                     progress.fail(e);
                 }
@@ -205,7 +220,7 @@ public final class ZipComposer {
         }
         boolean encoded = false;
         try {
-            composeColors(colorBytes, alphaBytes, greyMatte, matteBytes, matteRows, out);
+            composeColors(colorBytes, alphaBytes, greyMatte, matte, matteRows, out);
             encoded = true;
         } finally {
             if (matteDecoder != null) {
@@ -218,16 +233,9 @@ public final class ZipComposer {
     }
 
     /** Reads the JPEG (and a matte that is not 8-bit grey) and encodes the PNG while the matte, if any, decodes. */
-    private void composeColors(byte[] colorBytes, byte[] alphaBytes, GreyPng greyMatte, byte[] matteBytes,
+    private void composeColors(byte[] colorBytes, byte[] alphaBytes, GreyPng greyMatte, Matte.ByteMatte greyRows,
             DecodedRows matteRows, OutputStream out) throws IOException {
         JpegHeader header = JpegHeader.parse(colorBytes);
-        // The usual colour raster is allocated (its pages touched for the first time: about 30 ms at 25 MP) while
-        // ImageIO's registry may still be loading; the reader has the last word on its size and type below.
-        BufferedImage prepared = null;
-        if (greyMatte != null && header.components() == 3 && header.width() > 0 && header.height() > 0) {
-            checkSizes(header.width(), header.height(), greyMatte.width(), greyMatte.height());
-            prepared = ImageReading.rgbImage(header.width(), header.height());
-        }
         ImageReader colorReader = ImageReading.reader("jpeg", colorBytes);
         ImageReader alphaReader = greyMatte == null ? ImageReading.reader("png", alphaBytes) : null;
         try {
@@ -238,32 +246,31 @@ public final class ZipComposer {
             int alphaHeight = greyMatte != null ? greyMatte.height()
                     : ImageReading.dimension(alphaReader, ALPHA_ENTRY, false);
             checkSizes(width, height, alphaWidth, alphaHeight);
-            if (prepared != null && (prepared.getWidth() != width || prepared.getHeight() != height)) {
-                prepared = null;
-            }
             PixelDensity density = header.density();
             if (density == null) {
                 density = greyMatte != null ? greyMatte.density() : HeaderDensity.pngDensity(alphaReader);
             }
-            Matte matte;
-            if (greyMatte != null) {
-                matte = new Matte.ByteMatte(matteBytes, 0, width, width);
-            } else {
+            Matte matte = greyRows;
+            if (matte == null) {
                 matte = Matte.of(ImageReading.decodeWhole(alphaReader, ALPHA_ENTRY).getRaster());
                 alphaReader.dispose();
             }
-            // The colours go into a raster of the type read(0) would create, in libjpeg's own byte order.
-            BufferedImage destination = ImageReading.destination(colorReader, prepared, width, height);
-            Colors colors = Colors.of(destination.getRaster());
-            if (!header.sequential()) {
-                // Progressive JPEGs refine every row in several passes: decode them whole before encoding.
+            if (!ImageReading.streams(colorReader, header)) {
+                // A progressive JPEG refines every row in several passes (and an unusual one takes the reader's own
+                // image type): decode it whole before encoding.
+                BufferedImage destination = ImageReading.destination(colorReader, width, height);
                 ImageReading.decodeInto(colorReader, destination);
-                encoder.encode(width, height, true, rows(colors, matte, null, matteRows), density, out);
+                Colors colors = Colors.of(destination.getRaster());
+                encoder.encode(width, height, true, RgbaRows.of(colors, matte, null, matteRows), density, out);
                 return;
             }
-            // A sequential JPEG is decoded top to bottom on its own thread while the strips already decoded are
-            // filtered and deflated: decoding and deflating overlap.
-            DecodedRows decoded = new DecodedRows(COLOR_ENTRY);
+            // A sequential JPEG is decoded top to bottom on its own thread into a ring of rows while the strips
+            // already decoded are filtered and deflated: decoding and deflating overlap, and only the rows the
+            // encoder works on are held.
+            int rowsHeld = encoder.rowsHeld(width, height, true);
+            DecodedRows decoded = new DecodedRows(COLOR_ENTRY, rowsHeld);
+            BufferedImage destination = StreamedRaster.image(width, height, rowsHeld, decoded);
+            Colors colors = Colors.of(destination.getRaster(), rowsHeld);
             colorReader.addIIOReadUpdateListener(decoded);
             Thread decoder = new Thread(() -> {
                 try {
@@ -277,7 +284,7 @@ public final class ZipComposer {
             decoder.start();
             boolean encoded = false;
             try {
-                encoder.encode(width, height, true, rows(colors, matte, decoded, matteRows), density, out);
+                encoder.encode(width, height, true, RgbaRows.of(colors, matte, decoded, matteRows), density, out);
                 encoded = true;
             } finally {
                 if (!encoded) {
@@ -293,9 +300,12 @@ public final class ZipComposer {
         }
     }
 
-    /** The memory budget's bytes and the most its compositions held at once (for the memory tests). */
+    /**
+     * The memory budget's bytes, the most its compositions booked at once and the largest single booking (for the
+     * memory tests).
+     */
     long[] memoryBudgetAndPeak() {
-        return new long[] {memory.bytes(), memory.peak()};
+        return new long[] {memory.bytes(), memory.peak(), memory.largest()};
     }
 
     /** Refuses either image over the pixel limit, and images of different sizes. */
@@ -314,47 +324,6 @@ public final class ZipComposer {
             throw new CompositionException(entry + " is " + width + "x" + height + " (" + pixels
                     + " pixels), above the limit of " + maxPixels + " pixels");
         }
-    }
-
-    /** RGBA rows: colours and matte interleaved, each row waited for while the colours or matte still decode. */
-    static PngEncoder.RowSource rows(Colors colors, Matte matte, DecodedRows decoded, DecodedRows matteRows) {
-        if (colors instanceof Colors.InterleavedColors interleaved && matte instanceof Matte.ByteMatte bytes) {
-            // The usual case: 8-bit colours and matte, so rows can be filtered straight from the decoded buffers.
-            return new PngEncoder.UpFilteredRows() {
-                @Override
-                public void fillRow(int y, byte[] dest, int offset) {
-                    await(y);
-                    interleaved.fillRgba(y, dest, offset);
-                    bytes.fillAlpha(y, dest, offset);
-                }
-
-                @Override
-                public void fillUpFiltered(int y, byte[] dest, int offset) {
-                    await(y);
-                    dest[offset] = (byte) PngFilter.UP.type();
-                    interleaved.fillUpFilteredRgba(y, bytes, dest, offset + 1);
-                }
-
-                private void await(int y) {
-                    if (decoded != null) {
-                        decoded.await(y);
-                    }
-                    if (matteRows != null) {
-                        matteRows.await(y);
-                    }
-                }
-            };
-        }
-        return (y, dest, offset) -> {
-            if (decoded != null) {
-                decoded.await(y);
-            }
-            if (matteRows != null) {
-                matteRows.await(y);
-            }
-            colors.fillRgba(y, dest, offset);
-            matte.fillAlpha(y, dest, offset);
-        };
     }
 
     private static void joinUninterruptibly(Thread thread) {
@@ -449,8 +418,9 @@ public final class ZipComposer {
         }
 
         /**
-         * How much heap the compositions of this composer may hold at once, in bytes (about
-         * {@value ZipComposer#BYTES_PER_PIXEL} a pixel: a 25 MP result takes some 125 MB); a composition that would
+         * How much heap the compositions of this composer may hold at once, in bytes (a 25 MP result from a sequential
+         * JPEG and an 8-bit matte takes some 30 MB with two encoder threads: its compressed entries, rings of the rows
+         * being encoded and the encoder's strips; a progressive JPEG adds 3 bytes a pixel); a composition that would
          * exceed it waits for others to finish, and one always runs. Default: half the JVM's maximum heap, so a batch
          * composing many large results at once is paced instead of running out of memory.
          */

@@ -49,7 +49,8 @@ public final class ConcurrentBatchMemoryMain {
             System.out.println("done " + report.items().stream().filter(i -> i.outcome() == BatchItem.Outcome.DONE).count());
         }
         long[] budget = composer.memoryBudgetAndPeak();
-        System.out.println("budget bytes " + budget[0] + " peak booked bytes " + budget[1]);
+        System.out.println("budget bytes " + budget[0] + " peak booked bytes " + budget[1] + " largest booking bytes "
+                + budget[2]);
         System.gc(); // one collection at the end, so a run too short to collect still reports its live heap
         System.out.println("peak live heap bytes " + peakLive.get());
         System.out.println("max heap bytes " + Runtime.getRuntime().maxMemory());

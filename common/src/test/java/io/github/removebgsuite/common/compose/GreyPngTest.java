@@ -9,7 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -102,11 +101,11 @@ class GreyPngTest {
         return ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
     }
 
-    private static byte[] decode(byte[] png, List<Integer> progress) {
+    private static byte[] decode(byte[] png, DecodedRows progress) {
         GreyPng parsed = GreyPng.parse(png);
         assertThat(parsed).isNotNull();
         byte[] out = new byte[parsed.width() * parsed.height()];
-        parsed.decode(out, progress::add, () -> false);
+        parsed.decode(out, progress);
         return out;
     }
 
@@ -116,11 +115,11 @@ class GreyPngTest {
         byte[] pixels = grey(filter);
         byte[] png = png(pixels, y -> filter);
 
-        List<Integer> progress = new ArrayList<>();
+        DecodedRows progress = new DecodedRows(ZipComposer.ALPHA_ENTRY);
         byte[] decoded = decode(png, progress);
 
         assertThat(decoded).isEqualTo(pixels).isEqualTo(imageIo(png));
-        assertThat(progress).isSorted().last().isEqualTo(HEIGHT);
+        assertThat(progress.decoded()).isEqualTo(HEIGHT);
     }
 
     @Test
@@ -128,7 +127,38 @@ class GreyPngTest {
         byte[] pixels = grey(7);
         byte[] png = png(pixels, y -> (y * 3 + 1) % 5);
 
-        assertThat(decode(png, new ArrayList<>())).isEqualTo(pixels).isEqualTo(imageIo(png));
+        assertThat(decode(png, new DecodedRows(ZipComposer.ALPHA_ENTRY))).isEqualTo(pixels).isEqualTo(imageIo(png));
+    }
+
+    @ParameterizedTest(name = "a ring of {0} rows")
+    @ValueSource(ints = {1, 2, 5})
+    void decodesIntoARingOfRowsAsTheReaderReleasesThem(int rowsHeld) throws Exception {
+        byte[] pixels = grey(11);
+        byte[] png = png(pixels, y -> (y * 3 + 1) % 5); // every filter, most of them reading the row above
+        GreyPng parsed = GreyPng.parse(png);
+        byte[] ring = new byte[rowsHeld * WIDTH];
+        DecodedRows rows = new DecodedRows(ZipComposer.ALPHA_ENTRY, rowsHeld);
+        Thread decoder = new Thread(() -> {
+            try {
+                parsed.decode(ring, rows);
+            } catch (RuntimeException e) {
+                rows.fail(e);
+            }
+        });
+        decoder.start();
+        try {
+            for (int y = 0; y < HEIGHT; y++) {
+                rows.await(y);
+                int slot = (y % rowsHeld) * WIDTH;
+                assertThat(Arrays.copyOfRange(ring, slot, slot + WIDTH)).as("row %d", y)
+                        .isEqualTo(Arrays.copyOfRange(pixels, y * WIDTH, (y + 1) * WIDTH));
+                rows.release(y + 1);
+            }
+        } finally {
+            rows.cancel();
+            decoder.join();
+        }
+        assertThat(rows.decoded()).isEqualTo(HEIGHT);
     }
 
     @Test
@@ -140,7 +170,7 @@ class GreyPngTest {
 
         assertThat(parsed.density()).isEqualTo(new PixelDensity(11811, 11811));
         byte[] out = new byte[parsed.width() * parsed.height()];
-        parsed.decode(out, rows -> { }, () -> false);
+        parsed.decode(out, new DecodedRows(ZipComposer.ALPHA_ENTRY));
         assertThat(out).isEqualTo(((DataBufferByte) image.getRaster().getDataBuffer()).getData());
     }
 
@@ -174,7 +204,7 @@ class GreyPngTest {
         for (byte[] png : List.of(corrupt, cut)) {
             GreyPng parsed = GreyPng.parse(png);
             assertThat(parsed).isNotNull();
-            assertThatThrownBy(() -> parsed.decode(new byte[WIDTH * HEIGHT], rows -> { }, () -> false))
+            assertThatThrownBy(() -> parsed.decode(new byte[WIDTH * HEIGHT], new DecodedRows(ZipComposer.ALPHA_ENTRY)))
                     .isInstanceOf(CompositionException.class)
                     .hasMessageStartingWith("alpha.png could not be decoded");
         }
@@ -194,11 +224,12 @@ class GreyPngTest {
     @Test
     void stopsWhenCancelled() throws IOException {
         GreyPng parsed = GreyPng.parse(png(grey(9), y -> 1));
-        List<Integer> progress = new ArrayList<>();
+        DecodedRows rows = new DecodedRows(ZipComposer.ALPHA_ENTRY);
+        rows.cancel();
 
-        parsed.decode(new byte[WIDTH * HEIGHT], progress::add, () -> true);
+        parsed.decode(new byte[WIDTH * HEIGHT], rows);
 
-        assertThat(progress).isEmpty();
+        assertThat(rows.decoded()).isZero();
     }
 
     private static int indexOf(byte[] data, String type) {

@@ -7,7 +7,11 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.Adler32;
 import javax.imageio.ImageIO;
 import net.jqwik.api.ForAll;
@@ -16,6 +20,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class PngEncoderTest {
@@ -99,6 +104,52 @@ class PngEncoderTest {
                 }
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0}, {1} threads")
+    @CsvSource({"UP, 1", "UP, 3", "PAETH, 2", "NONE, 2"})
+    void readsOnlyRowsNotYetReleasedAndNoFurtherAheadThanRowsHeld(PngFilter filter, int threads)
+            throws IOException {
+        int width = 4000; // 16001 filtered bytes a row: the deflate dictionary spans three rows
+        int height = 40;
+        PngEncoder encoder = PngEncoder.builder().filter(filter).threads(threads).stripBytes((width * 4 + 1) * 2)
+                .build();
+        int rowsHeld = encoder.rowsHeld(width, height, true);
+        assertThat(rowsHeld).isLessThan(height / 2);
+        PngEncoder.RowSource pixels = (y, dest, offset) -> {
+            for (int i = 0; i < width * 4; i++) {
+                dest[offset + i] = (byte) (y * 7 + i * (i % 5));
+            }
+        };
+        AtomicInteger released = new AtomicInteger();
+        List<String> outside = Collections.synchronizedList(new ArrayList<>());
+        PngEncoder.ReleasingRows windowed = new PngEncoder.ReleasingRows() {
+            @Override
+            public void fillRow(int y, byte[] dest, int offset) {
+                int first = released.get();
+                if (y < first || y >= first + rowsHeld) {
+                    outside.add("row " + y + " while rows " + first + " to " + (first + rowsHeld - 1) + " are held");
+                }
+                pixels.fillRow(y, dest, offset);
+            }
+
+            @Override
+            public void release(int firstNeeded) {
+                if (firstNeeded < released.get()) {
+                    outside.add("released " + firstNeeded + " after " + released.get());
+                }
+                released.set(firstNeeded);
+            }
+        };
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        encoder.encode(width, height, true, pixels, null, expected);
+
+        ByteArrayOutputStream actual = new ByteArrayOutputStream();
+        encoder.encode(width, height, true, windowed, null, actual);
+
+        assertThat(outside).isEmpty();
+        assertThat(released.get()).as("rows released by the end").isGreaterThan(height - rowsHeld);
+        assertThat(actual.toByteArray()).isEqualTo(expected.toByteArray());
     }
 
     @Test

@@ -66,6 +66,33 @@ class ZipComposerTest {
         assertPixelsEqual(actual, referenceComposite(jpeg, alpha));
     }
 
+    @ParameterizedTest(name = "{0}-bit alpha, {1}, {2} threads")
+    @MethodSource("ringVariants")
+    void streamsWideImagesThroughRingsOfRowsPixelExact(int alphaBits, PngFilter filter, int threads)
+            throws IOException {
+        int width = 2000; // a row of 8001 filtered bytes: the deflate dictionary spans five rows, not the image
+        int height = 60;
+        int stripBytes = (width * 4 + 1) * 3;
+        int rowsHeld = PngEncoder.builder().threads(threads).stripBytes(stripBytes).build()
+                .rowsHeld(width, height, true);
+        assertThat(rowsHeld).as("rows held at once").isLessThan(height / 2);
+        byte[] jpeg = TestImages.jpeg(TestImages.color(width, height, threads), 1, 72, 72);
+        byte[] alpha = TestImages.png(TestImages.alpha(width, height, alphaBits), 0);
+        ZipComposer composer = ZipComposer.builder().filter(filter).threads(threads).stripBytes(stripBytes).build();
+
+        byte[] png = composer.compose(TestImages.zip(entries(jpeg, alpha)));
+
+        assertPixelsEqual(ImageIO.read(new ByteArrayInputStream(png)), referenceComposite(jpeg, alpha));
+    }
+
+    static Stream<Arguments> ringVariants() {
+        return Stream.of(
+                Arguments.of(8, PngFilter.UP, 2),       // the usual case: both rings, rows filtered straight from them
+                Arguments.of(8, PngFilter.PAETH, 3),    // both rings, rows copied out and filtered
+                Arguments.of(8, PngFilter.UP, 1),       // one strip at a time
+                Arguments.of(16, PngFilter.UP, 2));     // a matte ImageIO decodes whole, the colours in a ring
+    }
+
     @Test
     void composesAProgressiveJpegPixelExact() throws IOException {
         byte[] jpeg = TestImages.jpeg(TestImages.color(WIDTH, HEIGHT, 12), 1, 72, 72, true);
