@@ -58,6 +58,10 @@ final class DecodedRows implements IIOReadUpdateListener {
                     lock.wait();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                    // The decoder stops here: whoever waits for its rows must not wait forever.
+                    failure = new CompositionException(entry + " was not decoded: its decoder was interrupted");
+                    cancelled = true;
+                    lock.notifyAll();
                     return false;
                 }
             }
@@ -96,7 +100,7 @@ final class DecodedRows implements IIOReadUpdateListener {
                     throw new CompositionException("Interrupted while waiting for " + entry + " to decode");
                 }
             }
-            if (rows <= row) {
+            if (failure != null) { // even for rows reported before it: the composition fails anyway
                 throw failure instanceof CompositionException composition
                         ? new CompositionException(composition.getMessage(), composition)
                         : new CompositionException(entry + " could not be decoded: " + failure, failure);

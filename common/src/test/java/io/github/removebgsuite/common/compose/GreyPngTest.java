@@ -222,6 +222,22 @@ class GreyPngTest {
     }
 
     @Test
+    void aDecoderInterruptedWhileItWaitsForASlotFailsTheRowsInsteadOfLeavingThemUnfinished() throws Exception {
+        GreyPng parsed = GreyPng.parse(png(grey(2), y -> 2));
+        DecodedRows rows = new DecodedRows(ZipComposer.ALPHA_ENTRY, 2);
+        Thread decoder = new Thread(() -> {
+            Thread.currentThread().interrupt(); // its first wait for a slot, at row 2, ends at once
+            parsed.decode(new byte[2 * WIDTH], rows);
+        });
+        decoder.start();
+        decoder.join();
+
+        assertThat(rows.decoded()).isEqualTo(2);
+        assertThatThrownBy(() -> rows.await(HEIGHT - 1)).isInstanceOf(CompositionException.class)
+                .hasMessageContaining("alpha.png was not decoded: its decoder was interrupted");
+    }
+
+    @Test
     void stopsWhenCancelled() throws IOException {
         GreyPng parsed = GreyPng.parse(png(grey(9), y -> 1));
         DecodedRows rows = new DecodedRows(ZipComposer.ALPHA_ENTRY);
