@@ -48,11 +48,8 @@ final class DecodedRows implements IIOReadUpdateListener {
      * @return {@code false} when the composition was cancelled meanwhile (or the decoder interrupted): write nothing
      */
     boolean awaitWritable(int row) {
+        advance(row);
         synchronized (lock) {
-            if (row > rows) {
-                rows = row;
-                lock.notifyAll();
-            }
             while (!cancelled && row - released >= rowsHeld) {
                 try {
                     lock.wait();
