@@ -5,6 +5,7 @@ import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.ZipEntry;
@@ -128,6 +129,14 @@ final class TestImages {
     }
 
     /** A ZIP of the given entries, in order, deflated (sizes in data descriptors, not in the local headers). */
+    /** The two entries of a remove.bg ZIP, colour first. */
+    static Map<String, byte[]> entries(byte[] color, byte[] alpha) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put(ZipComposer.COLOR_ENTRY, color);
+        entries.put(ZipComposer.ALPHA_ENTRY, alpha);
+        return entries;
+    }
+
     static byte[] zip(Map<String, byte[]> entries) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
