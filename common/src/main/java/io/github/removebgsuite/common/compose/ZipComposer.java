@@ -197,13 +197,17 @@ public final class ZipComposer {
         // asked for a reader (loading ImageIO takes ~60 ms in a new JVM), and it runs alongside the JPEG, into a ring
         // of the rows the encoder works on; any other PNG is decoded whole by ImageIO, first.
         GreyPng greyMatte = GreyPng.parse(alphaBytes);
+        if (greyMatte != null && (long) encoder.rowsHeld(greyMatte.width(), greyMatte.height(), true)
+                * greyMatte.width() > Integer.MAX_VALUE - 8) {
+            greyMatte = null; // its rows would not fit in one array (only above the default pixel limit)
+        }
         Matte.ByteMatte matte = null;
         DecodedRows matteRows = null;
         Thread matteDecoder = null;
         if (greyMatte != null) {
             checkPixels(ALPHA_ENTRY, greyMatte.width(), greyMatte.height());
             int rowsHeld = encoder.rowsHeld(greyMatte.width(), greyMatte.height(), true);
-            byte[] ring = new byte[Math.multiplyExact(rowsHeld, greyMatte.width())];
+            byte[] ring = new byte[rowsHeld * greyMatte.width()];
             matte = new Matte.ByteMatte(ring, 0, greyMatte.width(), greyMatte.width(), rowsHeld);
             DecodedRows progress = new DecodedRows(ALPHA_ENTRY, rowsHeld);
             GreyPng png = greyMatte;
