@@ -57,7 +57,8 @@ public final class ComposeProfile {
         GreyPng png = GreyPng.parse(alpha);
         JpegHeader header = JpegHeader.parse(color);
         if (png == null || !header.sequential() || header.components() != 3) {
-            throw new IllegalArgumentException("the profile handles sequential colour JPEGs and 8-bit grey mattes only");
+            throw new IllegalArgumentException(
+                    "the profile handles sequential colour JPEGs and 8-bit grey mattes only");
         }
         int width = png.width();
         int height = png.height();

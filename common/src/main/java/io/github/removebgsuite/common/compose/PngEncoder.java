@@ -245,9 +245,10 @@ public final class PngEncoder {
     }
 
     /**
-     * The geometry of one encoding (with how many strips are filtered and deflated at once) and its buffer pool. Every buffer has {@link #bufferSize()} bytes, enough for the
-     * filtered rows of a strip with its dictionary rows, or for their deflated form (deflate's worst case adds 5 bytes
-     * per 16 KiB block), so buffers are recycled between strips instead of churning the heap.
+     * The geometry of one encoding (with how many strips are filtered and deflated at once) and its buffer pool.
+     * Every buffer has {@link #bufferSize()} bytes, enough for the filtered rows of a strip with its dictionary rows,
+     * or for their deflated form (deflate's worst case adds 5 bytes per 16 KiB block), so buffers are recycled between
+     * strips instead of churning the heap.
      */
     private record Layout(int width, int height, int channels, int stripRows, int strips, int dictionaryRows,
             int stripsInFlight, Queue<byte[]> buffers) {

@@ -62,8 +62,8 @@ class ConcurrentBatchMemoryTest {
             System.out.println("16 concurrent 22 MB inputs in a " + HEAP_MB + " MB heap: peak heap after a collection "
                     + (Long.parseLong(peak.group(1)) >> 20) + " MB");
 
-            Matcher budget = Pattern.compile(
-                    "budget bytes (\\d+) peak booked bytes (\\d+) largest booking bytes (\\d+)").matcher(bounded.output());
+            Matcher budget = Pattern.compile("budget bytes (\\d+) peak booked bytes (\\d+)"
+                    + " largest booking bytes (\\d+)").matcher(bounded.output());
             assertThat(budget.find()).as(bounded.output()).isTrue();
             long budgetBytes = Long.parseLong(budget.group(1));
             long bookedBytes = Long.parseLong(budget.group(2));
