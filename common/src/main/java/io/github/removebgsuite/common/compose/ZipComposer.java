@@ -1,6 +1,5 @@
 package io.github.removebgsuite.common.compose;
 
-import io.github.removebgsuite.common.image.ImageDimensions;
 import java.awt.image.BufferedImage;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -15,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.imageio.ImageReader;
 
@@ -153,38 +151,6 @@ public final class ZipComposer {
     }
 
     private void compose(EntryReader.Entries entries, OutputStream out) throws IOException {
-        long need = heapNeeded(entries);
-        memory.acquire(need);
-        try {
-            composeWithinBudget(entries, out);
-        } finally {
-            memory.release(need);
-        }
-    }
-
-    /**
-     * The heap a composition of these entries holds, from their headers: the entries themselves, the colours (a ring
-     * of rows for a sequential JPEG, else 3 bytes a pixel), the matte (a ring of rows for an 8-bit grey PNG, else up
-     * to 2 bytes a pixel) and the encoder's buffers. Entries whose headers cannot be read book only their own bytes:
-     * they fail before decoding.
-     */
-    long heapNeeded(EntryReader.Entries entries) {
-        long need = entries.color().length + entries.alpha().length;
-        Optional<ImageDimensions> size = ImageDimensions.probe(entries.color());
-        if (size.isEmpty()) {
-            return need;
-        }
-        int width = size.get().width();
-        int height = size.get().height();
-        long rowsHeld = encoder.rowsHeld(width, height, true);
-        JpegHeader header = JpegHeader.parse(entries.color());
-        boolean colorsStream = header.sequential() && header.components() == 3;
-        long colors = 3L * width * (colorsStream ? rowsHeld : height);
-        long matte = GreyPng.parse(entries.alpha()) != null ? rowsHeld * width : 2L * width * height;
-        return need + colors + matte + encoder.bufferBytes(width, height, true);
-    }
-
-    private void composeWithinBudget(EntryReader.Entries entries, OutputStream out) throws IOException {
         byte[] colorBytes = entries.color();
         byte[] alphaBytes = entries.alpha();
         if (colorBytes.length < 3 || (colorBytes[0] & 0xff) != 0xFF || (colorBytes[1] & 0xff) != 0xD8) {
@@ -193,14 +159,47 @@ public final class ZipComposer {
         if (!startsWith(alphaBytes, PNG_SIGNATURE)) {
             throw new CompositionException(ALPHA_ENTRY + " is not a PNG image");
         }
-        // The usual matte (8-bit grey) is decoded by GreyPng on a thread of its own, started before ImageIO is even
-        // asked for a reader (loading ImageIO takes ~60 ms in a new JVM), and it runs alongside the JPEG, into a ring
-        // of the rows the encoder works on; any other PNG is decoded whole by ImageIO, first.
+        JpegHeader header = JpegHeader.parse(colorBytes);
+        // The usual matte (8-bit grey) is decoded by GreyPng; any other PNG is decoded whole by ImageIO.
         GreyPng greyMatte = GreyPng.parse(alphaBytes);
         if (greyMatte != null && (long) encoder.rowsHeld(greyMatte.width(), greyMatte.height(), true)
                 * greyMatte.width() > Integer.MAX_VALUE - 8) {
             greyMatte = null; // its rows would not fit in one array (only above the default pixel limit)
         }
+        long need = heapNeeded(entries, header, greyMatte);
+        memory.acquire(need);
+        try {
+            composeWithinBudget(entries, header, greyMatte, out);
+        } finally {
+            memory.release(need);
+        }
+    }
+
+    /**
+     * The heap a composition of these entries holds, from their headers: the entries themselves, the colours (a ring
+     * of rows for a sequential JPEG, else 3 bytes a pixel), the matte (a ring of rows for an 8-bit grey PNG, else up
+     * to 2 bytes a pixel) and the encoder's buffers. Entries whose JPEG header shows no size book only their own
+     * bytes: they fail before decoding.
+     */
+    private long heapNeeded(EntryReader.Entries entries, JpegHeader header, GreyPng greyMatte) {
+        long need = entries.color().length + entries.alpha().length;
+        int width = header.width();
+        int height = header.height();
+        if (width < 1 || height < 1) {
+            return need;
+        }
+        long rowsHeld = encoder.rowsHeld(width, height, true);
+        boolean colorsStream = header.sequential() && header.components() == 3;
+        long colors = 3L * width * (colorsStream ? rowsHeld : height);
+        long matte = greyMatte != null ? rowsHeld * width : 2L * width * height;
+        return need + colors + matte + encoder.bufferBytes(width, height, true);
+    }
+
+    private void composeWithinBudget(EntryReader.Entries entries, JpegHeader header, GreyPng greyMatte,
+            OutputStream out) throws IOException {
+        // The grey matte is decoded on a thread of its own, started before ImageIO is even asked for a reader
+        // (loading ImageIO takes ~60 ms in a new JVM), and it runs alongside the JPEG, into a ring of the rows the
+        // encoder works on; any other PNG is decoded by ImageIO, first.
         Matte.ByteMatte matte = null;
         DecodedRows matteRows = null;
         Thread matteDecoder = null;
@@ -224,7 +223,7 @@ public final class ZipComposer {
         }
         boolean encoded = false;
         try {
-            composeColors(colorBytes, alphaBytes, greyMatte, matte, matteRows, out);
+            composeColors(entries.color(), entries.alpha(), header, greyMatte, matte, matteRows, out);
             encoded = true;
         } finally {
             if (matteDecoder != null) {
@@ -237,9 +236,8 @@ public final class ZipComposer {
     }
 
     /** Reads the JPEG (and a matte that is not 8-bit grey) and encodes the PNG while the matte, if any, decodes. */
-    private void composeColors(byte[] colorBytes, byte[] alphaBytes, GreyPng greyMatte, Matte.ByteMatte greyRows,
-            DecodedRows matteRows, OutputStream out) throws IOException {
-        JpegHeader header = JpegHeader.parse(colorBytes);
+    private void composeColors(byte[] colorBytes, byte[] alphaBytes, JpegHeader header, GreyPng greyMatte,
+            Matte.ByteMatte greyRows, DecodedRows matteRows, OutputStream out) throws IOException {
         ImageReader colorReader = ImageReading.reader("jpeg", colorBytes);
         ImageReader alphaReader = greyMatte == null ? ImageReading.reader("png", alphaBytes) : null;
         try {

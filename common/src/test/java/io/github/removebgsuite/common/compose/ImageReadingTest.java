@@ -20,19 +20,18 @@ class ImageReadingTest {
 
     @Test
     void streamsASequentialColourJpegReadByTheJdksReader() throws IOException {
-        ImageReader reader = ImageReading.reader("jpeg", SEQUENTIAL);
-        try {
-            assertThat(ImageReading.streams(reader, JpegHeader.parse(SEQUENTIAL))).isTrue();
-        } finally {
-            reader.dispose();
-        }
+        assertThat(streamsWithTheJdksReader(SEQUENTIAL)).isTrue();
     }
 
     @Test
     void decodesAProgressiveJpegWhole() throws IOException {
-        ImageReader reader = ImageReading.reader("jpeg", PROGRESSIVE);
+        assertThat(streamsWithTheJdksReader(PROGRESSIVE)).isFalse();
+    }
+
+    private static boolean streamsWithTheJdksReader(byte[] jpeg) throws IOException {
+        ImageReader reader = ImageReading.reader("jpeg", jpeg);
         try {
-            assertThat(ImageReading.streams(reader, JpegHeader.parse(PROGRESSIVE))).isFalse();
+            return ImageReading.streams(reader, JpegHeader.parse(jpeg));
         } finally {
             reader.dispose();
         }
