@@ -77,11 +77,15 @@ final class ImageReading {
      * array copy, which halves the decoding time of a process's first composition.
      */
     static BufferedImage rgbImage(int width, int height) {
-        ColorModel rgb = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
-                Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
         WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, width, height, width * 3, 3,
                 new int[] {0, 1, 2}, null);
-        return new BufferedImage(rgb, raster, false, null);
+        return new BufferedImage(rgbColorModel(), raster, false, null);
+    }
+
+    /** The colour model of {@link #rgbImage} and {@link StreamedRaster}: opaque sRGB, one byte a sample. */
+    static ColorModel rgbColorModel() {
+        return new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false, Transparency.OPAQUE,
+                DataBuffer.TYPE_BYTE);
     }
 
     /**

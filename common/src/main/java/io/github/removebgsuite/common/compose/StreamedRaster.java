@@ -2,10 +2,7 @@ package io.github.removebgsuite.common.compose;
 
 import java.awt.Point;
 import java.awt.Rectangle;
-import java.awt.Transparency;
-import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
-import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.PixelInterleavedSampleModel;
@@ -44,18 +41,12 @@ final class StreamedRaster extends WritableRaster {
     /**
      * An sRGB image of {@code width × height} pixels whose raster holds {@code rowsHeld} rows at a time.
      *
+     * @param rowsHeld at most {@code height}
      * @param rows the decoded rows, whose ring of {@code rowsHeld} rows says when a slot may be written again
      */
     static BufferedImage image(int width, int height, int rowsHeld, DecodedRows rows) {
-        ComponentColorModel rgb = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
-                Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
-        return new BufferedImage(rgb, new StreamedRaster(width, height, Math.min(rowsHeld, height), rows), false,
-                null);
-    }
-
-    /** How many rows the buffer holds. */
-    int rowsHeld() {
-        return rowsHeld;
+        return new BufferedImage(ImageReading.rgbColorModel(), new StreamedRaster(width, height, rowsHeld, rows),
+                false, null);
     }
 
     /**
