@@ -1,10 +1,12 @@
 package io.github.removebgsuite.common.compose;
 
 import io.github.removebgsuite.common.image.ImageDimensions;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -17,6 +19,8 @@ final class EntryReader {
 
     /** How much of an entry is read before its image header must have been seen. */
     private static final int HEADER_WINDOW = 256 * 1024;
+    /** The chunks an entry of unknown size is read in: small enough for a new generation's allocation buffers. */
+    private static final int CHUNK_BYTES = 256 * 1024;
 
     private final long maxEntryBytes;
     private final long maxPixels;
@@ -76,34 +80,56 @@ final class EntryReader {
      * image header has arrived (within the first {@value #HEADER_WINDOW} bytes), the entry is also held to what an
      * image of that size can plausibly take, and to {@code maxPixels}, so a ZIP bomb is refused after a few
      * megabytes of memory, not {@code maxEntryBytes}.
+     *
+     * <p>The bytes are read into chunks and copied once into an array of the entry's exact size (a growing
+     * {@code ByteArrayOutputStream} would copy an 11 MB JPEG three times, through 32 MB of arrays it outgrows); an
+     * entry whose local header gives its size is read straight into an array of that size.
      */
     private byte[] readBounded(ZipInputStream zip, ZipEntry entry) throws IOException {
-        long declared = entry.getSize();
+        String name = entry.getName();
+        long declared = entry.getSize(); // -1 when the size follows the data (a data descriptor)
         if (declared > maxEntryBytes) {
-            throw tooLarge(entry.getName(), maxEntryBytes);
+            throw tooLarge(name, maxEntryBytes);
         }
-        long limit = maxEntryBytes;
-        boolean headerChecked = false;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(
-                declared > 0 ? (int) Math.min(declared, HEADER_WINDOW) : 64 * 1024);
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
+        byte[] head = new byte[HEADER_WINDOW];
+        int headLength = zip.readNBytes(head, 0, HEADER_WINDOW);
+        if (headLength < HEADER_WINDOW) {
+            return Arrays.copyOf(head, headLength); // the whole entry
+        }
+        long limit = plausibleBytes(name, head);
+        if (declared > limit) {
+            throw tooLarge(name, limit);
+        }
+        if (declared >= HEADER_WINDOW) {
+            byte[] data = Arrays.copyOf(head, (int) declared);
+            int rest = zip.readNBytes(data, HEADER_WINDOW, data.length - HEADER_WINDOW);
+            if (zip.read() >= 0) {
+                throw new CompositionException("The ZIP entry " + name + " holds more than the " + declared
+                        + " bytes its header declares");
+            }
+            return HEADER_WINDOW + rest == data.length ? data : Arrays.copyOf(data, HEADER_WINDOW + rest);
+        }
+        List<byte[]> chunks = new ArrayList<>();
+        chunks.add(head);
+        long total = HEADER_WINDOW;
         int n;
-        while ((n = zip.read(buffer)) > 0) {
+        do {
+            byte[] chunk = new byte[CHUNK_BYTES];
+            n = zip.readNBytes(chunk, 0, CHUNK_BYTES);
             total += n;
             if (total > limit) {
-                throw tooLarge(entry.getName(), limit);
+                throw tooLarge(name, limit);
             }
-            out.write(buffer, 0, n);
-            if (!headerChecked && total >= HEADER_WINDOW) {
-                limit = plausibleBytes(entry.getName(), out.toByteArray());
-                headerChecked = true;
-                if (total > limit) {
-                    throw tooLarge(entry.getName(), limit);
-                }
-            }
+            chunks.add(chunk);
+        } while (n == CHUNK_BYTES);
+        byte[] data = new byte[(int) total];
+        int at = 0;
+        for (byte[] chunk : chunks) {
+            int length = Math.min(chunk.length, data.length - at);
+            System.arraycopy(chunk, 0, data, at, length);
+            at += length;
         }
-        return out.toByteArray();
+        return data;
     }
 
     /** The most bytes an entry whose header is {@code head} can plausibly hold; refuses a header over maxPixels. */

@@ -8,7 +8,6 @@ import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,7 +16,6 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /** How {@link ZipComposer} reads the archive's images with ImageIO: readers, headers, destinations, decoding. */
 final class ImageReading {
@@ -35,8 +33,8 @@ final class ImageReading {
             throw new IllegalStateException("no ImageIO reader for " + format + " in this JVM");
         }
         ImageReader reader = readers.next();
-        // In memory: ImageIO.createImageInputStream would copy the entry to a temporary file first (its default cache).
-        ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(data));
+        // In place: ImageIO.createImageInputStream would copy the entry to a temporary file first (its default cache).
+        ImageInputStream input = new ByteArrayImageInputStream(data);
         // No JPEG metadata: JpegHeader reads the density, and the JDK would scan the whole entropy-coded image for it.
         reader.setInput(input, true, "jpeg".equals(format));
         return reader;

@@ -128,7 +128,6 @@ final class TestImages {
         return bytes.toByteArray();
     }
 
-    /** A ZIP of the given entries, in order, deflated (sizes in data descriptors, not in the local headers). */
     /** The two entries of a remove.bg ZIP, colour first. */
     static Map<String, byte[]> entries(byte[] color, byte[] alpha) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -137,6 +136,7 @@ final class TestImages {
         return entries;
     }
 
+    /** A ZIP of the given entries, in order, deflated (sizes in data descriptors, not in the local headers). */
     static byte[] zip(Map<String, byte[]> entries) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
