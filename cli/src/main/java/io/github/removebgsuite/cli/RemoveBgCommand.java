@@ -7,6 +7,7 @@ import io.github.removebgsuite.common.error.InvalidParameterException;
 import io.github.removebgsuite.common.error.RateLimitedException;
 import io.github.removebgsuite.common.error.RemoveBgException;
 import io.github.removebgsuite.common.error.ServerException;
+import io.github.removebgsuite.common.files.AtomicFiles;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,7 +33,17 @@ public final class RemoveBgCommand implements Runnable {
 
     /** Runs the CLI and exits with its {@link ExitCode}. */
     public static void main(String[] args) {
+        deleteUnfinishedFilesOnExit();
         System.exit(newCommandLine().execute(args));
+    }
+
+    /**
+     * Registers the shutdown hook that deletes the temporary files of writes still in progress when the JVM ends (a
+     * SIGTERM to {@code zip2png}, a second Ctrl-C to {@code remove}): an ending JVM runs no {@code finally} block, and
+     * only this process, which owns its JVM, may end {@link AtomicFiles} writing in it.
+     */
+    static void deleteUnfinishedFilesOnExit() {
+        Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::shutDown, "removebg-unfinished-files"));
     }
 
     /** The configured command line, with the exit-code mapping; used by {@link #main} and by tests. */

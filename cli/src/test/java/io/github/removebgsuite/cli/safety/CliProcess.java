@@ -44,15 +44,36 @@ final class CliProcess implements AutoCloseable {
 
     /** Starts {@code java -jar removebg.jar args…} in {@code workingDirectory}, with no API key in its environment. */
     static CliProcess start(Path workingDirectory, String... args) throws IOException {
+        List<String> launch = new ArrayList<>(List.of("-jar", jar().toString()));
+        launch.addAll(List.of(args));
+        return launch(workingDirectory, launch);
+    }
+
+    /**
+     * Starts a test's own {@code main} class on the packaged jar's class path (and the test classes') in
+     * {@code workingDirectory}, with no API key in its environment.
+     */
+    static CliProcess startMain(Path workingDirectory, Class<?> main, String... args) throws IOException {
+        Path testClasses;
+        try {
+            testClasses = Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        List<String> launch = new ArrayList<>(List.of("-cp",
+                jar() + java.io.File.pathSeparator + testClasses, main.getName()));
+        launch.addAll(List.of(args));
+        return launch(workingDirectory, launch);
+    }
+
+    private static CliProcess launch(Path workingDirectory, List<String> launch) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         // A killed child cannot delete its temporary files (ImageIO's caches): keep them in the test's own folder.
         Path tmp = Files.createDirectories(workingDirectory.resolve(".jvm-tmp"));
         command.add("-Djava.io.tmpdir=" + tmp);
-        command.add("-jar");
-        command.add(jar().toString());
-        command.addAll(List.of(args));
+        command.addAll(launch);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         builder.environment().remove("REMOVE_BG_API_KEY");
         builder.environment().remove("REMOVE_BG_CACHE_DIR");
@@ -127,6 +148,11 @@ final class CliProcess implements AutoCloseable {
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Whether the child still runs. */
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     /** The child's operating-system process id. */

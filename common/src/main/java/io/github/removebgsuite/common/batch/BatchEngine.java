@@ -14,6 +14,7 @@ import io.github.removebgsuite.common.error.InsufficientCreditsException;
 import io.github.removebgsuite.common.error.InvalidParameterException;
 import io.github.removebgsuite.common.error.RemoveBgException;
 import io.github.removebgsuite.common.error.UnexpectedResponseException;
+import io.github.removebgsuite.common.files.AtomicFiles;
 import io.github.removebgsuite.common.request.ImageSource;
 import io.github.removebgsuite.common.request.RemoveBgOptions;
 import io.github.removebgsuite.common.request.RemoveBgRequest;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.removebgsuite.common.batch.BatchItem.Outcome;
+import io.github.removebgsuite.common.files.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;

@@ -1,6 +1,7 @@
 package io.github.removebgsuite.common.batch;
 
 import io.github.removebgsuite.common.batch.BatchItem.Outcome;
+import io.github.removebgsuite.common.files.AtomicFiles;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.removebgsuite.common.error.RemoveBgException;
+import io.github.removebgsuite.common.files.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;

@@ -1,13 +1,11 @@
 package io.github.removebgsuite.common.client;
 
+import io.github.removebgsuite.common.files.AtomicFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 
 /**
@@ -99,26 +97,11 @@ public final class RemoveBgResult {
     }
 
     /**
-     * Writes the image to {@code target} atomically: the bytes go to a temporary file in the same folder, which is then
-     * moved over the target in one step, so readers never see a half-written file and a failure leaves nothing behind.
-     * Missing parent folders are created; an existing target is replaced.
+     * Writes the image to {@code target} with {@link AtomicFiles#write}: readers never see a half-written file and a
+     * failure leaves nothing behind. Missing parent folders are created; an existing target is replaced.
      */
     public void writeTo(Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".part");
-        try {
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                // Same folder, so only exotic file systems get here; a plain replace is the best they offer.
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(target, out -> out.write(bytes));
     }
 
     @Override

@@ -2,19 +2,15 @@ package io.github.removebgsuite.common.compose;
 
 import java.awt.image.BufferedImage;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import io.github.removebgsuite.common.files.AtomicFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.imageio.ImageReader;
 
 /**
@@ -99,8 +95,8 @@ public final class ZipComposer {
     }
 
     /**
-     * Composes a ZIP file into a PNG file. The PNG is written to a temporary file in the target's folder and moved
-     * into place when complete, so the target is either the whole result or untouched.
+     * Composes a ZIP file into a PNG file, written with {@link AtomicFiles#write(Path, AtomicFiles.Durability,
+     * AtomicFiles.Content)}: every reader sees the target either whole or untouched.
      *
      * @throws CompositionException when the archive or its images are not a valid remove.bg ZIP result
      * @throws IOException when reading or writing fails
@@ -113,24 +109,8 @@ public final class ZipComposer {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(zip), 64 * 1024)) {
             entries = new EntryReader(maxEntryBytes, maxPixels).read(in);
         }
-        Path directory = target.getParent();
-        Files.createDirectories(directory);
-        // Not Files.createTempFile: its owner-only permissions would stay on the result; a new file gets the umask's.
-        Path temp = directory.resolve("." + target.getFileName() + "." + Long.toUnsignedString(
-                ThreadLocalRandom.current().nextLong(), 36) + ".part");
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp,
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 256 * 1024)) {
-                compose(entries, out);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        // Buffered, not forced: the ZIP is still on disk, so a power cut costs only a re-run, not a wait on every one.
+        AtomicFiles.write(target, AtomicFiles.Durability.BUFFERED, out -> compose(entries, out));
     }
 
     /**
