@@ -184,6 +184,9 @@ class ResponseHandlingTest {
         try (var files = Files.list(target.getParent())) {
             assertThat(files).containsExactly(target);
         }
+        Path plain = Files.createFile(dir.resolve("plain"));
+        assertThat(Files.getPosixFilePermissions(target)).as("the umask's permissions, not a temporary file's")
+                .isEqualTo(Files.getPosixFilePermissions(plain));
     }
 
     @Test

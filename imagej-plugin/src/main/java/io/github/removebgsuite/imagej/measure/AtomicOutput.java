@@ -5,6 +5,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 
 /** Writes a file the safe way: into a temporary file next to it, then moved over it, so no reader sees half of it. */
 public final class AtomicOutput {
@@ -15,6 +16,8 @@ public final class AtomicOutput {
         /** Writes the content to {@code temp}. */
         void write(Path temp) throws IOException;
     }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicOutput() {
     }
@@ -30,7 +33,11 @@ public final class AtomicOutput {
     public static void write(Path target, String suffix, Writer writer) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp" + suffix);
+        // Not Files.createTempFile: its owner-only permissions would stay on the output (a lab's shared folder would
+        // get files its group cannot read); a new file gets the umask's, like every file ImageJ saves itself.
+        Path temp = folder.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36)
+                + ".tmp" + suffix);
+        Files.createFile(temp);
         try {
             writer.write(temp);
             try {
