@@ -35,8 +35,9 @@ public final class ExitCode {
             + "  4  insufficient credits (402)%n"
             + "  5  API unreachable or still failing after retries (network, 5xx, 429)%n"
             + "  6  other error%n"
-            + "  130, 143  stopped by Ctrl-C (SIGINT) or SIGTERM: images already sent were finished and saved%n"
-            + "            (a second signal stops at once); run the same command again for the rest%n";
+            + "  130, 143  stopped by Ctrl-C (SIGINT) or SIGTERM: the images already sent%n"
+            + "            were finished and saved (a second signal stops at once); run the%n"
+            + "            same command again for the rest%n";
 
     private ExitCode() {
     }

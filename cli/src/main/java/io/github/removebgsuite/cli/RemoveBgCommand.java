@@ -9,6 +9,11 @@ import io.github.removebgsuite.common.error.RemoveBgException;
 import io.github.removebgsuite.common.error.ServerException;
 import io.github.removebgsuite.common.files.AtomicFiles;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -79,10 +84,25 @@ public final class RemoveBgCommand implements Runnable {
         return cl;
     }
 
+    /**
+     * A file error in words: the JDK's message for a missing file is its bare path ("removebg: out.png" says nothing),
+     * so the kind of failure is named too.
+     */
+    static String describe(FileSystemException e) {
+        String what = e instanceof NoSuchFileException ? "no such file or folder"
+                : e instanceof AccessDeniedException ? "permission denied"
+                : e instanceof FileAlreadyExistsException ? "already exists"
+                : e instanceof NotDirectoryException ? "not a folder"
+                : e.getReason() != null ? e.getReason() : "cannot be read or written";
+        String reason = e.getReason() != null && !what.equals(e.getReason()) ? " (" + e.getReason() + ")" : "";
+        String other = e.getOtherFile() != null ? " -> " + e.getOtherFile() : "";
+        return e.getFile() + other + ": " + what + reason;
+    }
+
     /** Maps failures to one-line messages and exit codes; no stack trace for the errors a user can act on. */
     static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
-        err.println("removebg: " + e.getMessage());
+        err.println("removebg: " + (e instanceof FileSystemException fs ? describe(fs) : e.getMessage()));
         if (e instanceof InvalidParameterException || e instanceof ConnectionOptions.MissingKeyException) {
             return ExitCode.USAGE;
         }

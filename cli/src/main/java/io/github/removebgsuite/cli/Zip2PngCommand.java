@@ -1,7 +1,9 @@
 package io.github.removebgsuite.cli;
 
 import io.github.removebgsuite.common.compose.ZipComposer;
+import io.github.removebgsuite.common.error.InvalidParameterException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,6 +33,10 @@ final class Zip2PngCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (!Files.isRegularFile(zip)) {
+            throw new InvalidParameterException("ZIP", zip.toString(), "an existing ZIP file (a remove.bg result "
+                    + "requested with format=zip)");
+        }
         Path target = png != null ? png : defaultTarget(zip);
         ZipComposer composer = level == null ? new ZipComposer() : ZipComposer.builder().deflateLevel(level).build();
         composer.compose(zip, target);

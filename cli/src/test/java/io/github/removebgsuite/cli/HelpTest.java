@@ -53,6 +53,15 @@ class HelpTest {
     }
 
     @Test
+    void theExitCodeFooterFitsTheDefaultWidthSoPicocliNeverRewrapsIt() {
+        // picocli wraps a longer footer line at 80 columns without the hanging indent, splitting a sentence.
+        assertThat(String.format(ExitCode.HELP_FOOTER).lines())
+                .allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(80));
+        CliTestSupport.Run help = CliTestSupport.run("zip2png", "--help");
+        assertThat(help.out()).contains(String.format(ExitCode.HELP_FOOTER));
+    }
+
+    @Test
     void percentValuesInDescriptionsAreShownLiterally() {
         CommandLine cl = RemoveBgCommand.newCommandLine(Map.<String, String>of()::get);
         cl.setUsageHelpWidth(400); // one line per option, so the phrases below are not wrapped
