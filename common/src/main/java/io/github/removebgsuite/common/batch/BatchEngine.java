@@ -418,7 +418,7 @@ public final class BatchEngine {
                 stop.compareAndSet(null, "stopped");
             }
             String reason = stop.get();
-            return reason == null ? null : reason.equals("stopped") ? "not run: the batch was stopped before it"
+            return reason == null ? null : reason.equals("stopped") ? "not run: the batch was stopped before this image was sent"
                     : "not run: the batch stopped (" + reason + ")";
         }
 

@@ -205,9 +205,12 @@ final class Manifest {
         save(version);
     }
 
-    /** The inputs earlier runs left in flight (they may have been charged), in key order. */
+    /**
+     * The inputs earlier runs left in flight (they may have been charged), sorted by path: the report and the warning
+     * that name them read the same on every run, whatever order the calls were sent in.
+     */
     List<Path> leftInFlight() {
-        return leftInFlight.values().stream().map(c -> Path.of(c.input())).toList();
+        return leftInFlight.values().stream().map(c -> Path.of(c.input())).sorted().toList();
     }
 
     /**

@@ -180,6 +180,19 @@ class ManifestTest {
     }
 
     @Test
+    void theCallsLeftInFlightAreNamedInPathOrderWhateverOrderTheyWereSentIn() throws IOException {
+        Path file = out.resolve("m.json");
+        Manifest first = Manifest.load(file, out);
+        // Keys in another order than the paths, and more entries than Map.copyOf keeps in insertion order.
+        String[] paths = {"/in/d.jpg", "/in/a.jpg", "/in/c.jpg", "/in/e.jpg", "/in/b.jpg"};
+        for (int i = 0; i < paths.length; i++) {
+            first.markInFlight("k" + (9 - i), paths[i]);
+        }
+        assertThat(Manifest.load(file, out).leftInFlight()).containsExactly(Path.of("/in/a.jpg"),
+                Path.of("/in/b.jpg"), Path.of("/in/c.jpg"), Path.of("/in/d.jpg"), Path.of("/in/e.jpg"));
+    }
+
+    @Test
     void aCallStartedAgainByTheNextRunStaysInTheJournalWhenThatRunForgetsTheOldOnes() throws IOException {
         Path file = out.resolve("m.json");
         Manifest.load(file, out).markInFlight("k1", "/in/a.jpg");
