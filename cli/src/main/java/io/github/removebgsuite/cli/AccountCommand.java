@@ -13,6 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Show the account's credit balance and free API calls.")
 final class AccountCommand implements Callable<Integer> {
 
+    /** A label and its value, the values in one column. */
+    private static final String LINE = "%-15s %s%n";
+
     @Spec
     CommandSpec spec;
 
@@ -24,11 +27,11 @@ final class AccountCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (ConnectionOptions.Connection conn = connection.connect(spec.commandLine().getErr())) {
             Account account = conn.client().account();
-            out.println("Credits:      " + plain(account.total()));
-            out.println("  subscription " + plain(account.subscription()));
-            out.println("  pay as you go " + plain(account.payg()));
-            out.println("  enterprise   " + plain(account.enterprise()));
-            out.println("Free calls:   " + account.freeCalls());
+            out.printf(LINE, "Credits:", plain(account.total()));
+            out.printf(LINE, "  subscription", plain(account.subscription()));
+            out.printf(LINE, "  pay as you go", plain(account.payg()));
+            out.printf(LINE, "  enterprise", plain(account.enterprise()));
+            out.printf(LINE, "Free calls:", account.freeCalls());
             return ExitCode.OK;
         }
     }

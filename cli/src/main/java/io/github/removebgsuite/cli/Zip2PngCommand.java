@@ -1,5 +1,6 @@
 package io.github.removebgsuite.cli;
 
+import io.github.removebgsuite.common.compose.CompositionException;
 import io.github.removebgsuite.common.compose.ZipComposer;
 import io.github.removebgsuite.common.error.InvalidParameterException;
 import java.io.IOException;
@@ -39,7 +40,13 @@ final class Zip2PngCommand implements Callable<Integer> {
         }
         Path target = png != null ? png : defaultTarget(zip);
         ZipComposer composer = level == null ? new ZipComposer() : ZipComposer.builder().deflateLevel(level).build();
-        composer.compose(zip, target);
+        try {
+            composer.compose(zip, target);
+        } catch (CompositionException e) {
+            // The file given is not what zip2png takes: a bad parameter, named as such (nothing was written).
+            throw new InvalidParameterException("ZIP", zip.toString(), "a remove.bg ZIP result (color.jpg and "
+                    + "alpha.png); " + e.getMessage());
+        }
         spec.commandLine().getOut().println("Wrote " + target);
         return ExitCode.OK;
     }

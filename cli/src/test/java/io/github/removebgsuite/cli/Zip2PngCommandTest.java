@@ -44,6 +44,18 @@ class Zip2PngCommandTest {
     }
 
     @Test
+    void aFileThatIsNoZipResultIsABadParameterNamedWithTheReason() throws IOException {
+        Path jpeg = Files.write(dir.resolve("photo.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0});
+        CliTestSupport.Run run = CliTestSupport.run("zip2png", jpeg.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("ZIP").contains("photo.jpg").contains("color.jpg and alpha.png")
+                .contains("not a ZIP archive");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("photo.jpg");
+        }
+    }
+
+    @Test
     void fileErrorsSayWhatWentWrongNotOnlyThePath() {
         assertThat(RemoveBgCommand.describe(new NoSuchFileException("out/a.png")))
                 .isEqualTo("out/a.png: no such file or folder");
