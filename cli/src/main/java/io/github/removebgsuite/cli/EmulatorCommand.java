@@ -57,7 +57,8 @@ final class EmulatorCommand implements Callable<Integer> {
         try (RemoveBgEmulator emulator = builder.build().start()) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "emulator-shutdown"));
             spec.commandLine().getOut().println("remove.bg emulator listening at " + emulator.baseUrl()
-                    + " with " + keys.size() + " key(s) and " + tokens.size() + " token(s); Ctrl-C stops it.");
+                    + " with " + count(keys.size(), "API key") + " and " + count(tokens.size(), "OAuth token")
+                    + "; Ctrl-C stops it.");
             spec.commandLine().getOut().flush();
             stopped.await();
         }
@@ -76,5 +77,10 @@ final class EmulatorCommand implements Callable<Integer> {
             throw new InvalidParameterException(option, "(hidden)", "KEY=CREDITS with a decimal number of credits");
         }
         return new String[] {value.substring(0, eq), credits};
+    }
+
+    /** "1 API key", "2 API keys". */
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }
