@@ -9,9 +9,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -54,8 +54,7 @@ public final class AtomicFiles {
     public static final String TEMP_SUFFIX = ".tmp";
 
     /** The names {@link #write} gives the temporary files of results, manifests and reports. */
-    private static final Pattern LEFTOVER = Pattern.compile("\\..+\\.(png|jpg|webp|zip|json)\\.[0-9a-z]{1,13}\\.tmp");
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String LEFTOVER = "\\..+\\.(png|jpg|webp|zip|json)\\.[0-9a-z]{1,13}\\.tmp";
 
     /** This JVM's writes in progress. */
     private static final WritesInProgress IN_PROGRESS = new WritesInProgress();
@@ -95,8 +94,10 @@ public final class AtomicFiles {
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
         // Not Files.createTempFile: its owner-only permissions would end up on the output; this keeps the umask's.
-        Path temp = dir.resolve("." + absolute.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36)
-                + TEMP_SUFFIX);
+        // Unique, not secret: CREATE_NEW refuses a name that exists (or a link planted under it). Not SecureRandom,
+        // whose first use reads the security providers: 10-30 ms at the start of every zip2png.
+        Path temp = dir.resolve("." + absolute.getFileName() + "."
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + TEMP_SUFFIX);
         boolean moved = false;
         try {
             try (FileChannel channel = writes.create(temp, absolute)) {
@@ -148,9 +149,10 @@ public final class AtomicFiles {
         if (!Files.isDirectory(folder)) {
             return 0;
         }
+        Pattern ours = Pattern.compile(LEFTOVER);
         List<Path> leftovers;
         try (Stream<Path> files = Files.walk(folder)) {
-            leftovers = files.filter(f -> LEFTOVER.matcher(f.getFileName().toString()).matches())
+            leftovers = files.filter(f -> ours.matcher(f.getFileName().toString()).matches())
                     .filter(Files::isRegularFile).toList();
         }
         for (Path leftover : leftovers) {
