@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 
 /**
  * Writes files so that no reader ever sees a partial one: the content goes to a hidden temporary file in the target's
- * folder ({@code .NAME.RANDOM.tmp}, same file system, so the move is a rename), which is forced to the disk and then
- * moved over the target. On any failure the temporary file is deleted and the target is left as it was.
+ * folder ({@code .NAME.RANDOM.tmp}, same file system, so the move is a rename), which is forced to the disk (unless
+ * the write is {@link Durability#BUFFERED}) and then moved over the target. On any failure the temporary file is
+ * deleted and the target is left as it was.
  *
  * <p>A JVM that ends mid-write (a signal, {@code System.exit}) runs no {@code finally} block, so the temporary file
  * would stay. This class knows the temporary files of the writes in progress; a process that owns its JVM (the command
@@ -51,7 +52,7 @@ public final class AtomicFiles {
     }
 
     /** The suffix of the temporary files {@link #write} creates. */
-    public static final String TEMP_SUFFIX = ".tmp";
+    private static final String TEMP_SUFFIX = ".tmp";
 
     /** The names {@link #write} gives the temporary files of results, manifests and reports. */
     private static final String LEFTOVER = "\\..+\\.(png|jpg|webp|zip|json)\\.[0-9a-z]{1,13}\\.tmp";
