@@ -57,7 +57,7 @@ class UnfinishedWriteIT {
             // Signal as soon as the temporary file exists, or after the run if it was quicker than this loop.
             long deadline = System.nanoTime() + CliProcess.WAIT.toNanos();
             while (child.isAlive() && !midWrite && System.nanoTime() < deadline) {
-                midWrite = !listing(out).isEmpty();
+                midWrite = listing(out).stream().anyMatch(name -> name.endsWith(".tmp"));
                 Thread.sleep(1);
             }
             child.terminate();
