@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,14 +71,6 @@ class Zip2PngCommandTest {
             color.setRGB(x, 0, 0x808080);
             alpha.getRaster().setSample(x, 0, 0, x < 2 ? 0 : 255);
         }
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-            out.putNextEntry(new ZipEntry("color.jpg"));
-            ImageIO.write(color, "jpg", out);
-            out.closeEntry();
-            out.putNextEntry(new ZipEntry("alpha.png"));
-            ImageIO.write(alpha, "png", out);
-            out.closeEntry();
-        }
-        return zip;
+        return ZipResults.write(zip, color, alpha);
     }
 }

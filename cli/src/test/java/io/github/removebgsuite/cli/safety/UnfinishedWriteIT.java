@@ -3,6 +3,7 @@ package io.github.removebgsuite.cli.safety;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.removebgsuite.cli.UnfinishedWriteMain;
+import io.github.removebgsuite.cli.ZipResults;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;
@@ -12,8 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,14 +85,7 @@ class UnfinishedWriteIT {
         for (int y = 0; y < height; y++) {
             Arrays.fill(matte, y * width, y * width + width / 2, (byte) 255);
         }
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-            out.putNextEntry(new ZipEntry("color.jpg"));
-            ImageIO.write(color, "jpg", out);
-            out.closeEntry();
-            out.putNextEntry(new ZipEntry("alpha.png"));
-            ImageIO.write(alpha, "png", out);
-            out.closeEntry();
-        }
+        ZipResults.write(zip, color, alpha);
     }
 
     private static List<String> listing(Path folder) throws IOException {
