@@ -1,8 +1,8 @@
 package io.github.removebgsuite.common.compose;
 
+import io.github.removebgsuite.common.files.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.BufferedInputStream;
-import io.github.removebgsuite.common.files.AtomicFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
