@@ -58,10 +58,11 @@ final class RemoveCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(names = "--max-credits", paramLabel = "CREDITS",
-            description = "Stop before spending more than this many credits.")
+            description = "Stop before spending more than this many credits (the first images in input order go).")
     BigDecimal maxCredits;
 
-    @Option(names = "--max-images", paramLabel = "N", description = "Process at most N images.")
+    @Option(names = "--max-images", paramLabel = "N",
+            description = "Send at most N images: the first N in input order that are not already done.")
     Integer maxImages;
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",

@@ -178,9 +178,11 @@ public final class BatchEngine {
                 ExecutorService pool = Executors.newFixedThreadPool(threads, threadFactory());
                 try {
                     List<Future<BatchItem>> futures = new ArrayList<>(inputs.size());
-                    for (Input input : inputs) {
+                    for (int i = 0; i < inputs.size(); i++) {
+                        int index = i;
+                        Input input = inputs.get(i);
                         String stem = stems.get(input.relative());
-                        futures.add(pool.submit(() -> finish(process(input, stem))));
+                        futures.add(pool.submit(() -> finish(processInTurn(index, input, stem))));
                     }
                     for (int i = 0; i < futures.size(); i++) {
                         while (items[i] == null) {
@@ -214,7 +216,16 @@ public final class BatchEngine {
             return report;
         }
 
-        private BatchItem process(Input input, String stem) {
+        /** {@link #process}, then lets the inputs after this one reserve, whatever became of it. */
+        private BatchItem processInTurn(int index, Input input, String stem) {
+            try {
+                return process(index, input, stem);
+            } finally {
+                budget.pass(index);
+            }
+        }
+
+        private BatchItem process(int index, Input input, String stem) {
             Path file = input.file();
             if (input.problem() != null) {
                 return failed(file, BigDecimal.ZERO, input.problem());
@@ -239,6 +250,7 @@ public final class BatchEngine {
             CompletableFuture<Leader> mine = new CompletableFuture<>();
             CompletableFuture<Leader> earlier = leaders.putIfAbsent(key, mine);
             if (earlier != null) {
+                budget.pass(index); // before waiting: the leader may be a later input, waiting for this one's turn
                 Leader leader = earlier.join();
                 BatchItem copied = new EarlierResults(job, manifest).follow(file, stem, leader.input(), leader.item());
                 return copied.outcome() == Outcome.FAILED
@@ -246,7 +258,7 @@ public final class BatchEngine {
             }
             BatchItem item = null;
             try {
-                item = call(file, stem, key);
+                item = call(index, file, stem, key);
                 return item;
             } finally {
                 mine.complete(new Leader(file, item));
@@ -254,12 +266,18 @@ public final class BatchEngine {
         }
 
         /** Estimates (dry run) or calls the API and writes the result. */
-        private BatchItem call(Path file, String stem, String key) {
+        private BatchItem call(int index, Path file, String stem, String key) {
             String stopped = stopped();
             if (stopped != null) {
                 return BatchItem.of(file, Outcome.NOT_RUN, BigDecimal.ZERO, null, stopped);
             }
-            String overBudget = budget.tryReserve(estimate);
+            String overBudget;
+            try {
+                overBudget = budget.tryReserve(index, estimate);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return BatchItem.of(file, Outcome.NOT_RUN, BigDecimal.ZERO, null, "not run: interrupted");
+            }
             if (overBudget != null) {
                 return BatchItem.of(file, Outcome.NOT_RUN, BigDecimal.ZERO, null, overBudget);
             }

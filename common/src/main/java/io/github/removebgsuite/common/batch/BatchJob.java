@@ -305,15 +305,19 @@ public final class BatchJob {
 
         /**
          * The most credits this run may spend. Before each call the engine reserves the call's highest possible cost
-         * (0.25 for {@code size=preview}, otherwise 1), so the limit holds even with many images in flight. Inputs over
-         * it are reported as not run. Default: no limit.
+         * (0.25 for {@code size=preview}, otherwise 1), so the limit holds even with many images in flight. The images
+         * it lets through are the first in input order, the same on every run; those over it are reported as not run.
+         * Default: no limit.
          */
         public Builder maxCredits(BigDecimal maxCredits) {
             this.maxCredits = Objects.requireNonNull(maxCredits, "maxCredits");
             return this;
         }
 
-        /** The most images this run may send to the API (skipped images do not count). Default: no limit. */
+        /**
+         * The most images this run may send to the API (skipped images do not count): the first in input order, the
+         * same on every run. Default: no limit.
+         */
         public Builder maxImages(int maxImages) {
             this.maxImages = maxImages;
             return this;

@@ -1,6 +1,7 @@
 package io.github.removebgsuite.common.batch;
 
 import java.math.BigDecimal;
+import java.util.BitSet;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,6 +11,12 @@ import java.util.Map;
  * charged. A call that fails with a documented no-charge answer (4xx, 5xx) gives its reservation back; one that may
  * have been charged without the client learning it (a dropped connection after the upload) keeps it, so the limit
  * holds even then.
+ *
+ * <p>With a limit, reservations are made in input order: an input reserves only once every input before it has
+ * reserved or {@linkplain #pass passed} (it was skipped, failed, copied from a duplicate or stopped), so the images a
+ * limit lets through are the first ones, the same on every run, not the ones whose threads came first (a large file
+ * takes longer to hash than the small one after it). Every input must pass once; {@link #tryReserve(int, BigDecimal)}
+ * passes for it.
  */
 final class CreditBudget {
     /** {@code size=preview} and its aliases; the API's default size. */
@@ -19,6 +26,10 @@ final class CreditBudget {
     private final Integer maxImages;
     private BigDecimal committed = BigDecimal.ZERO;
     private int images;
+    /** Every input below this index has reserved or passed. */
+    private int turn;
+    /** Inputs at or above {@link #turn} that have passed already. */
+    private final BitSet passed = new BitSet();
 
     CreditBudget(BigDecimal maxCredits, Integer maxImages) {
         this.maxCredits = maxCredits;
@@ -41,8 +52,38 @@ final class CreditBudget {
         };
     }
 
+    /**
+     * Reserves one image at the given cost for the input at {@code index}, after every earlier input has reserved or
+     * passed when there is a limit; null when that is possible, otherwise why not. The input has passed afterwards.
+     *
+     * @throws InterruptedException if interrupted while earlier inputs are still on their way (the input has passed)
+     */
+    synchronized String tryReserve(int index, BigDecimal cost) throws InterruptedException {
+        try {
+            while ((maxCredits != null || maxImages != null) && turn < index) {
+                wait();
+            }
+            return tryReserve(cost);
+        } finally {
+            pass(index);
+        }
+    }
+
+    /** Marks that the input at {@code index} reserves nothing (more), so later inputs may; passing again is harmless. */
+    synchronized void pass(int index) {
+        if (index < turn) {
+            return;
+        }
+        passed.set(index);
+        while (passed.get(turn)) {
+            passed.clear(turn);
+            turn++;
+        }
+        notifyAll();
+    }
+
     /** Reserves one image at the given cost; null when that is possible, otherwise why not. */
-    synchronized String tryReserve(BigDecimal cost) {
+    private String tryReserve(BigDecimal cost) {
         if (maxImages != null && images + 1 > maxImages) {
             return "not run: maxImages " + maxImages + " reached";
         }

@@ -374,6 +374,28 @@ class BatchEngineTest {
     }
 
     @Test
+    void aLimitLetsTheFirstImagesInInputOrderThroughWhicheverThreadIsFaster() throws IOException {
+        // The first input is large, so it is hashed long after the small ones behind it reach the budget.
+        BufferedImage noise = new BufferedImage(3000, 2000, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(3);
+        for (int y = 0; y < noise.getHeight(); y++) {
+            for (int x = 0; x < noise.getWidth(); x++) {
+                noise.setRGB(x, y, random.nextInt());
+            }
+        }
+        ImageIO.write(noise, "jpg", in.resolve("e0.jpg").toFile());
+        for (int i = 1; i < 8; i++) {
+            image("e" + i + ".jpg", i);
+        }
+
+        BatchReport report = run(job(pngFull()).concurrency(4).dryRun(true).maxImages(2));
+
+        assertThat(report.items()).filteredOn(i -> i.outcome() == Outcome.ESTIMATED).extracting(BatchItem::input)
+                .containsExactly(in.resolve("e0.jpg"), in.resolve("e1.jpg"));
+        assertThat(report.notRun()).isEqualTo(6);
+    }
+
+    @Test
     void aDryRunEstimatesEveryImageAndCallsNothing() throws IOException {
         for (int i = 0; i < 3; i++) {
             image("d" + i + ".jpg", i);
