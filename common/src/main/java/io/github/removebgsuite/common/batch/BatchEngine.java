@@ -281,6 +281,11 @@ public final class BatchEngine {
             if (overBudget != null) {
                 return BatchItem.of(file, Outcome.NOT_RUN, BigDecimal.ZERO, null, overBudget);
             }
+            stopped = stopped(); // a stop may have come while this input waited for its turn
+            if (stopped != null) {
+                budget.cancel(estimate);
+                return BatchItem.of(file, Outcome.NOT_RUN, BigDecimal.ZERO, null, stopped);
+            }
             if (job.dryRun()) {
                 // The reservation stays: a dry run shows which images the budget would leave out.
                 Optional<Path> planned = plannedOutput(stem);
