@@ -1,12 +1,19 @@
 package io.github.removebgsuite.common.ratelimit;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /**
  * Paces calls below remove.bg's rate limit (500 megapixel images a minute by default) instead of running into 429
@@ -45,6 +52,11 @@ import java.util.Objects;
  * </ul>
  * When the others stop, the ratio falls to one on the next answers and the whole budget is this limiter's again.
  *
+ * <p><b>Sharing one state.</b> Limiters that can share more than the headers pace best as one: one instance for every
+ * client in a JVM that uses the key, and {@link #sharedThrough} for processes that can share a file (those on one
+ * machine, or on machines that mount one folder). What this limiter knows is then the state in that file, and the
+ * rules above apply to the group's calls as to one limiter's.
+ *
  * <p>Thread-safe. One instance is meant to be shared by every call of a client, and by every client in a JVM that uses
  * the same API key.
  */
@@ -55,27 +67,6 @@ public final class MegapixelRateLimiter {
 
     /** remove.bg's documented window: the limit is per minute. */
     public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(1);
-
-    /** More sharers than this are not told apart. */
-    private static final double MAX_SHARERS = 32;
-
-    /** The part of its quota a limiter may spend as soon as a window opens; the rest comes evenly over the window. */
-    private static final double BURST = 0.25;
-
-    /** Before any answer, at most this fraction of a window's budget is in flight (and always one call). */
-    private static final int BLIND_FRACTION = 16;
-
-    /**
-     * In the window of its first answers a limiter cannot tell whether it is alone (the others' first calls may
-     * arrive after its own), so it counts at least this many users there.
-     */
-    private static final double FIRST_WINDOW_SHARERS = 2;
-
-    /**
-     * How much of what the server reports remaining a limiter leaves to each other user (1 would be an equal share):
-     * their calls in flight are not in the count yet, and a few more held back makes 429s rare at a window's end.
-     */
-    private static final double OTHERS_WEIGHT = 1.25;
 
     /**
      * What {@link #admit(int, Runnable)} decided for a call.
@@ -94,44 +85,16 @@ public final class MegapixelRateLimiter {
         }
     }
 
+
     private static final Admission ADMITTED = new Admission(true, Duration.ZERO);
 
     private final Clock clock;
-    private final Duration window;
-    private int limit;
-
-    /** The end of the current window (the server's once an answer told it; before that, a guess). */
-    private Instant windowEnd;
-    /** Whether an answer with {@code X-RateLimit-*} headers placed the windows. */
-    private boolean windowKnown;
-    /** Whether the server answers without those headers (or not in time): then the budget is paced alone. */
-    private boolean alone;
-    /** Before the first answer: until when the other calls wait for the probe's answer. */
-    private Instant probeDeadline;
-    /** Whether the current window is the one of the first answers (or before it). */
-    private boolean firstWindow = true;
-
-    /** Megapixels admitted in the current window. */
-    private int spent;
-    /** Of this limiter's calls, the megapixels the server counted in the current window (answered, not refused). */
-    private int counted;
-    /** The least the server reported remaining in the current window; negative before an answer about it. */
-    private int remaining = -1;
-    /** The sharers this window's answers showed (see {@link #measuredSharers()}); 0 before one. */
-    private double windowRatio;
-    /** The dearest call the quota held in the current window (0 when none was held by it). */
-    private int dearestHeld;
-    /** The server's count and this limiter's counted part at the last answer about the previous window. */
-    private int previousUsed;
-    private int previousCounted;
-    /** Quota carried from the previous window (megapixels a waiting process could not use there). */
-    private double carried;
-    /** How many equal users the key had at the end of the last window with answers. */
-    private double sharers = 1;
-
-    private int inFlight;
-    private int inFlightCalls;
-    private long answers;
+    /** This limiter's own state; null when it shares one through {@link #stateFile}. */
+    private final WindowState own;
+    /** The file whose state this limiter shares; null when it keeps its own. */
+    private final StateFile stateFile;
+    /** Tells this limiter's calls from the others' in a shared state. */
+    private final long sender = ThreadLocalRandom.current().nextLong();
     private final List<Runnable> waiting = new ArrayList<>();
 
     /** A limiter for remove.bg's default 500 megapixels a minute, on the system clock. */
@@ -167,6 +130,10 @@ public final class MegapixelRateLimiter {
      * @param clock the clock that measures the windows
      */
     public MegapixelRateLimiter(int megapixelsPerWindow, Duration window, Clock clock) {
+        this(megapixelsPerWindow, window, clock, null);
+    }
+
+    private MegapixelRateLimiter(int megapixelsPerWindow, Duration window, Clock clock, Path file) {
         if (megapixelsPerWindow < 1) {
             throw new IllegalArgumentException("megapixelsPerWindow must be at least 1, was " + megapixelsPerWindow);
         }
@@ -174,9 +141,60 @@ public final class MegapixelRateLimiter {
             throw new IllegalArgumentException("window must be positive, was " + window);
         }
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.window = window;
-        this.limit = megapixelsPerWindow;
-        this.windowEnd = clock.instant().plus(window);
+        Instant now = clock.instant();
+        this.stateFile = file == null ? null : new StateFile(file, megapixelsPerWindow, window, now);
+        this.own = file == null ? new WindowState(megapixelsPerWindow, window, now) : null;
+    }
+
+    /**
+     * A limiter that shares what it knows and spends, through {@code stateFile}, with every limiter that names the same
+     * file: processes on one machine (parallel CI jobs, a shell loop, several JVMs), or on machines that mount one
+     * folder whose file locks work. Together they pace as one limiter: one probe, one count of the key's spending, no
+     * guess of each other's share, so they neither run into 429s nor leave the budget unused. Users of the key that
+     * do not share the file are still seen through the server's headers, as by any limiter.
+     *
+     * <p>Each decision locks the file for well under a millisecond. A call held here asks again at least every
+     * fiftieth of a window (at most every second), since another process's answer wakes no thread in this one. The
+     * state forgets a call two windows after it was admitted, so a process killed with calls in flight holds back no
+     * one for longer.
+     *
+     * @param stateFile the file to share (created, with its folder, if missing); see {@link #stateFileFor}
+     * @param megapixelsPerWindow megapixels allowed per window, at least 1 (until an answer tells the server's)
+     * @param window the length of the server's rate-limit window, positive; every sharer must use the same
+     * @param clock the clock that measures the windows
+     * @return the limiter
+     * @throws io.github.removebgsuite.common.error.InvalidParameterException naming {@code rate_limit_file} when the
+     *     file cannot be created, read, written or locked
+     */
+    public static MegapixelRateLimiter sharedThrough(Path stateFile, int megapixelsPerWindow, Duration window,
+            Clock clock) {
+        return new MegapixelRateLimiter(megapixelsPerWindow, window, clock, Objects.requireNonNull(stateFile,
+                "stateFile"));
+    }
+
+    /**
+     * The state file for one credential at one API URL in {@code folder}: named by a SHA-256 digest of both, so the
+     * file name reveals neither, and two keys (or two servers) never share a budget.
+     *
+     * @param folder the folder the sharers agree on
+     * @param credential the API key or OAuth token
+     * @param baseUrl the API's base URL
+     * @return {@code folder/<digest>.ratelimit}
+     */
+    public static Path stateFileFor(Path folder, String credential, String baseUrl) {
+        Objects.requireNonNull(folder, "folder");
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((Objects.requireNonNull(credential,
+                    "credential") + '\n' + Objects.requireNonNull(baseUrl, "baseUrl")).getBytes(StandardCharsets.UTF_8));
+            return folder.resolve(HexFormat.of().formatHex(digest, 0, 16) + ".ratelimit");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** Applies one step to the state: this limiter's own, or the shared file's. Called under this limiter's lock. */
+    private <T> T step(Instant now, Function<WindowState, T> step) {
+        return stateFile == null ? step.apply(own) : stateFile.update(now, step);
     }
 
     /**
@@ -194,91 +212,17 @@ public final class MegapixelRateLimiter {
         }
         Objects.requireNonNull(onChange, "onChange");
         Instant now = clock.instant();
-        if (!windowKnown && !alone) {
-            if (probeDeadline == null) {
-                probeDeadline = now.plus(window);
-                windowEnd = now.plus(window);
-            } else if (!now.isBefore(probeDeadline)) {
-                alone = true; // a whole window without an answer that tells the server's count
-            }
-            if (!alone) {
-                if (inFlightCalls > 0 && inFlight + cost > limit / BLIND_FRACTION) {
-                    return hold(onChange, now, probeDeadline);
-                }
-                return admitted(cost);
-            }
+        Instant until = step(now, state -> state.decide(sender, cost, now));
+        if (until == null) {
+            return ADMITTED;
         }
-        roll(now);
-        if (alone) {
-            return spent == 0 || spent + cost <= limit ? admitted(cost) : hold(onChange, now, windowEnd);
-        }
-        if (cost > limit) {
-            // Dearer than any window: only alone in one (the server decides).
-            return spent == 0 && inFlight == 0 ? admitted(cost) : hold(onChange, now, windowEnd);
-        }
-        double quota = quota();
-        if (spent + cost > quota + 1e-9) {
-            dearestHeld = Math.max(dearestHeld, cost);
-            return hold(onChange, now, windowEnd);
-        }
-        // The slow start, and this limiter's part of what the server counts remaining: until an answer.
-        if (inFlightCalls >= answers || remaining >= 0 && inFlight + cost > partOfRemaining()) {
-            return hold(onChange, now, windowEnd);
-        }
-        double elapsed = elapsed(now);
-        if (spent + cost <= quota * Math.min(1, elapsed + BURST) + 1e-9) {
-            return admitted(cost);
-        }
-        // Fits later in this window: when the even pace reaches it.
-        double at = (spent + cost) / quota - BURST;
-        Instant due = windowEnd.minus(window).plusNanos((long) Math.ceil(at * window.toNanos()));
-        return hold(onChange, now, due.isAfter(windowEnd) ? windowEnd : due);
-    }
-
-    /** How much of the current window has passed by {@code now}, from 0 to 1. */
-    private double elapsed(Instant now) {
-        return 1 - (double) Duration.between(now, windowEnd).toNanos() / window.toNanos();
-    }
-
-    /** Of what the server reported remaining, the part this limiter may have in flight. */
-    private double partOfRemaining() {
-        return remaining / (1 + (currentSharers() - 1) * OTHERS_WEIGHT);
-    }
-
-    private Admission admitted(int cost) {
-        spent += cost;
-        inFlight += cost;
-        inFlightCalls++;
-        return ADMITTED;
-    }
-
-    /** Held until {@code until} or the next answer; at least a millisecond ahead, so a caller cannot spin. */
-    private Admission hold(Runnable onChange, Instant now, Instant until) {
         waiting.add(onChange);
         Duration wait = Duration.between(now, until);
-        return new Admission(false, wait.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : wait);
-    }
-
-    /** This window's quota: the budget over the users, with what the previous window could not use. */
-    private double quota() {
-        return limit / currentSharers() + carried;
-    }
-
-    /** How many equal users this limiter counts on: what the answers show, at least two in its first window. */
-    private double currentSharers() {
-        return Math.max(firstWindow ? FIRST_WINDOW_SHARERS : 1, measuredSharers());
-    }
-
-    /**
-     * How many equal users the answers show: the server's count over this limiter's counted part, over this window and
-     * the previous one (a single window holds few calls of each user, so its ratio alone swings).
-     */
-    private double measuredSharers() {
-        if (counted == 0 || remaining < 0) {
-            return sharers;
+        if (stateFile != null && wait.compareTo(stateFile.pollInterval()) > 0) {
+            wait = stateFile.pollInterval();
         }
-        double ratio = (double) (limit - remaining + previousUsed) / (counted + previousCounted);
-        return Math.min(MAX_SHARERS, Math.max(1, ratio));
+        // At least a millisecond ahead, so a caller cannot spin.
+        return new Admission(false, wait.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : wait);
     }
 
     /**
@@ -289,18 +233,10 @@ public final class MegapixelRateLimiter {
      * @param refused whether the server refused the call for the rate limit (HTTP 429): it is not in the server's count
      */
     public void answered(int cost, RateLimitSnapshot snapshot, boolean refused) {
-        updateThenWake(() -> {
-            ended(cost);
-            if (snapshot != null) {
-                answers++;
-                if (observe(snapshot) && !refused) {
-                    counted += cost;
-                    windowRatio = measuredSharers();
-                }
-            } else if (!windowKnown) {
-                alone = true; // the server does not tell its count
-                answers++;
-            }
+        updateThenWake(now -> state -> {
+            state.ended(sender, cost);
+            state.answered(cost, snapshot, refused, now);
+            return null;
         });
     }
 
@@ -311,7 +247,10 @@ public final class MegapixelRateLimiter {
      * @param cost the call's cost, as admitted
      */
     public void unanswered(int cost) {
-        updateThenWake(() -> ended(cost));
+        updateThenWake(now -> state -> {
+            state.ended(sender, cost);
+            return null;
+        });
     }
 
     /**
@@ -322,124 +261,49 @@ public final class MegapixelRateLimiter {
      */
     public void synchronize(RateLimitSnapshot snapshot) {
         Objects.requireNonNull(snapshot, "snapshot");
-        updateThenWake(() -> observe(snapshot));
+        updateThenWake(now -> state -> state.observe(snapshot, now));
     }
 
     /** Applies what an answer told under the lock, then wakes the held calls outside it. */
-    private void updateThenWake(Runnable update) {
+    private void updateThenWake(Function<Instant, Function<WindowState, ?>> update) {
         List<Runnable> wake;
         synchronized (this) {
-            update.run();
-            wake = drainWaiting();
+            Instant now = clock.instant();
+            step(now, update.apply(now));
+            if (waiting.isEmpty()) {
+                return;
+            }
+            wake = List.copyOf(waiting);
+            waiting.clear();
         }
         wake.forEach(Runnable::run);
     }
 
-    private void ended(int cost) {
-        inFlight = Math.max(0, inFlight - cost);
-        inFlightCalls = Math.max(0, inFlightCalls - 1);
-    }
-
-    /** Adopts the server's view; returns whether the snapshot is about the current window. */
-    private boolean observe(RateLimitSnapshot snapshot) {
-        Instant now = clock.instant();
-        roll(now);
-        if (snapshot.limit() > 0 && snapshot.limit() != limit) {
-            limit = snapshot.limit();
-            remaining = -1; // counted against another limit
-        }
-        Instant reset = snapshot.reset();
-        if (!reset.isAfter(now)) {
-            return false; // stale: that window is over
-        }
-        long half = window.toNanos() / 2;
-        if (windowKnown && Duration.between(windowEnd, reset).toNanos() < -half) {
-            return false; // a late answer from a window before the current one
-        }
-        if (!windowKnown) {
-            windowKnown = true;
-            alone = false;
-        } else {
-            while (Duration.between(windowEnd, reset).toNanos() > half) {
-                advance(); // the server is in a later window than estimated
-            }
-        }
-        windowEnd = reset;
-        remaining = remaining < 0 ? snapshot.remaining() : Math.min(remaining, snapshot.remaining());
-        return true;
-    }
-
-    private List<Runnable> drainWaiting() {
-        if (waiting.isEmpty()) {
-            return List.of();
-        }
-        List<Runnable> wake = List.copyOf(waiting);
-        waiting.clear();
-        return wake;
-    }
-
-    private void roll(Instant now) {
-        while (!now.isBefore(windowEnd)) {
-            advance();
-        }
-    }
-
-    /** Closes the current window: keeps what it showed about the sharers and the unused quota, then opens the next. */
-    private void advance() {
-        if (windowKnown) {
-            firstWindow = false;
-        }
-        if (!alone) {
-            double quota = quota();
-            if (windowRatio > 0) {
-                sharers = windowRatio;
-                previousUsed = limit - remaining;
-                previousCounted = counted;
-            } else {
-                previousUsed = 0;
-                previousCounted = 0;
-            }
-            // Only a process that had to wait carries its unused quota (an idle one banks nothing), and only up to its
-            // dearest waiting call: enough for it to go in the next window.
-            carried = dearestHeld > 0 ? Math.max(0, Math.min(dearestHeld, quota - spent)) : 0;
-        }
-        spent = 0;
-        counted = 0;
-        remaining = -1;
-        windowRatio = 0;
-        dearestHeld = 0;
-        windowEnd = windowEnd.plus(window);
-    }
-
     /** The megapixels per window the server allows (updated from {@code X-RateLimit-Limit}). */
     public synchronized int megapixelsPerWindow() {
-        return limit;
+        return step(clock.instant(), state -> state.limit);
     }
 
     /** The megapixels this limiter would admit now without waiting (its paced quota, within the server's count). */
     public synchronized int available() {
         Instant now = clock.instant();
-        roll(now);
-        if (!windowKnown || alone) {
-            return Math.max(0, limit - spent);
-        }
-        double elapsed = elapsed(now);
-        double room = quota() * Math.min(1, elapsed + BURST) - spent;
-        if (remaining >= 0) {
-            room = Math.min(room, partOfRemaining() - inFlight);
-        }
-        return (int) Math.max(0, Math.floor(room + 1e-9));
+        return step(now, state -> state.available(now));
     }
 
     /** How many equal users the key seems to have (1 when this limiter is alone). */
     public synchronized int estimatedSharers() {
-        roll(clock.instant());
-        return (int) Math.round(currentSharers());
+        Instant now = clock.instant();
+        return step(now, state -> {
+            state.roll(now);
+            return (int) Math.round(state.currentSharers());
+        });
     }
 
     @Override
     public synchronized String toString() {
-        return String.format(Locale.ROOT, "MegapixelRateLimiter[limit=%d per %ss, spent=%d, remaining=%d, sharers=%.1f]",
-                limit, window.toSeconds(), spent, remaining, currentSharers());
+        WindowState state = stateFile == null ? own : stateFile.last();
+        return String.format(Locale.ROOT, "MegapixelRateLimiter[limit=%d per %ss, spent=%d, remaining=%d, sharers=%.1f%s]",
+                state.limit, state.window.toSeconds(), state.spent, state.remaining, state.currentSharers(),
+                stateFile == null ? "" : ", shared through " + stateFile);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.removebgsuite.common.ratelimit;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -39,6 +40,8 @@ final class SharedKeySimulation {
     private final long seed;
     private final int minLatencyMillis;
     private final int maxLatencyMillis;
+    /** The state file the processes' limiters share, or null when they share nothing but the server's headers. */
+    private Path stateFile;
 
     SharedKeySimulation(int limit, Duration window, int processes, int concurrency, int minLatencyMillis,
             int maxLatencyMillis, long seed) {
@@ -49,6 +52,12 @@ final class SharedKeySimulation {
         this.minLatencyMillis = minLatencyMillis;
         this.maxLatencyMillis = maxLatencyMillis;
         this.seed = seed;
+    }
+
+    /** Lets every process's limiter share {@code file} ({@link MegapixelRateLimiter#sharedThrough}). */
+    SharedKeySimulation sharingStateFile(Path file) {
+        this.stateFile = file;
+        return this;
     }
 
     /** Runs {@code costs} (megapixels per call, dealt round-robin to the processes) to completion. */
@@ -74,7 +83,9 @@ final class SharedKeySimulation {
             queues.get(i % processes).add(costs[i]);
         }
         for (int p = 0; p < processes; p++) {
-            MegapixelRateLimiter limiter = new MegapixelRateLimiter(limit, Duration.ofMillis(windowMillis), clock);
+            MegapixelRateLimiter limiter = stateFile == null
+                    ? new MegapixelRateLimiter(limit, Duration.ofMillis(windowMillis), clock)
+                    : MegapixelRateLimiter.sharedThrough(stateFile, limit, Duration.ofMillis(windowMillis), clock);
             Deque<Integer> queue = queues.get(p);
             long jitter = random.nextInt(40);
             class Process {
