@@ -5,6 +5,7 @@ import io.github.removebgsuite.common.client.RemoveBgClient;
 import io.github.removebgsuite.common.ratelimit.MegapixelRateLimiter;
 import io.github.removebgsuite.common.retry.RetryPolicy;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -91,6 +92,14 @@ public class RemoveBgComponent extends HealthCheckComponent {
             + "answers. Re-synchronised from every X-RateLimit-Remaining header.")
     private int rateLimit = MegapixelRateLimiter.DEFAULT_MEGAPIXELS_PER_MINUTE;
 
+    @Metadata(label = "advanced,retry", description = "A folder through which the rate limit is shared with every "
+            + "other client (other CamelContexts or JVMs on this machine, or machines mounting the folder, the "
+            + "removebg CLI's --rate-limit-dir too) that names the same folder and uses the same key: they pace as "
+            + "one client, so they neither draw 429 answers nor leave the budget unused. Not set: the endpoints of "
+            + "this component share one limiter per key, and other processes are seen only through the "
+            + "X-RateLimit headers.")
+    private String rateLimitDir;
+
     @Metadata(label = "producer,cache", description = "Folder of the shared result cache, the default of every "
             + "endpoint's cacheDir: every paid answer is saved there and a repeated request is answered from it at "
             + "no charge (header CamelRemoveBgFromCache=true). Not set: no cache.")
@@ -121,6 +130,8 @@ public class RemoveBgComponent extends HealthCheckComponent {
 
     /** Clients built by this component, one per credential, base URL and cache; closed when the component stops. */
     private final Map<ClientKey, RemoveBgClient> clients = new ConcurrentHashMap<>();
+    /** One limiter per credential and base URL: the endpoints that differ only in their cache share a key's budget. */
+    private final Map<ClientKey, MegapixelRateLimiter> limiters = new ConcurrentHashMap<>();
 
     /** Creates the component. */
     public RemoveBgComponent() {
@@ -199,7 +210,8 @@ public class RemoveBgComponent extends HealthCheckComponent {
                 .readTimeout(Duration.ofMillis(readTimeout))
                 .writeTimeout(Duration.ofMillis(writeTimeout))
                 .maxConcurrentRequests(maxConcurrentRequests)
-                .rateLimiter(new MegapixelRateLimiter(rateLimit))
+                .rateLimiter(limiters.computeIfAbsent(new ClientKey(key.baseUrl(), key.apiKey(), key.oauthToken(),
+                        null, 0), this::newLimiter))
                 .retryPolicy(retryPolicy())
                 .maxResponseBytes(maxResponseBytes);
         if (key.cacheDir() != null) {
@@ -211,6 +223,17 @@ public class RemoveBgComponent extends HealthCheckComponent {
             builder.oauthToken(key.oauthToken());
         }
         return builder.build();
+    }
+
+    private MegapixelRateLimiter newLimiter(ClientKey key) {
+        String folder = blankToNull(rateLimitDir);
+        if (folder == null) {
+            return new MegapixelRateLimiter(rateLimit);
+        }
+        Path file = MegapixelRateLimiter.stateFileFor(Path.of(folder.strip()).toAbsolutePath().normalize(),
+                key.apiKey() != null ? key.apiKey() : key.oauthToken(), key.baseUrl());
+        return MegapixelRateLimiter.sharedThrough(file, rateLimit, MegapixelRateLimiter.DEFAULT_WINDOW,
+                Clock.systemUTC());
     }
 
     /** The retry policy the component's options describe. */
@@ -266,6 +289,7 @@ public class RemoveBgComponent extends HealthCheckComponent {
             client.close();
         }
         clients.clear();
+        limiters.clear();
     }
 
     /** Identifies a shared client; its string form never shows the credentials. */
@@ -410,6 +434,16 @@ public class RemoveBgComponent extends HealthCheckComponent {
     /** The client-side rate limit in megapixel images per minute. */
     public void setRateLimit(int rateLimit) {
         this.rateLimit = rateLimit;
+    }
+
+    /** The folder through which the rate limit is shared, or null for none. */
+    public String getRateLimitDir() {
+        return rateLimitDir;
+    }
+
+    /** The folder through which the rate limit is shared with other clients of the same key. */
+    public void setRateLimitDir(String rateLimitDir) {
+        this.rateLimitDir = rateLimitDir;
     }
 
     /** The result cache folder, or null for none. */

@@ -3,9 +3,13 @@ package io.github.removebgsuite.cli;
 import io.github.removebgsuite.common.cache.ResultCache;
 import io.github.removebgsuite.common.client.RemoveBgClient;
 import io.github.removebgsuite.common.error.InvalidParameterException;
+import io.github.removebgsuite.common.ratelimit.MegapixelRateLimiter;
 import io.github.removebgsuite.emulator.RemoveBgEmulator;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine.Option;
 
@@ -16,6 +20,9 @@ import picocli.CommandLine.Option;
 final class ConnectionOptions {
     /** The environment variable read when {@code --api-key} is absent. */
     static final String API_KEY_ENV = "REMOVE_BG_API_KEY";
+
+    /** The environment variable read when {@code --rate-limit-dir} is absent. */
+    static final String RATE_LIMIT_DIR_ENV = "REMOVE_BG_RATE_LIMIT_DIR";
 
     /** The key and credits the embedded emulator accepts; it exists only inside this process. */
     private static final String EMULATOR_KEY = "embedded-emulator-key";
@@ -40,6 +47,13 @@ final class ConnectionOptions {
     @Option(names = "--read-timeout", paramLabel = "SECONDS",
             description = "How long to wait for a result before giving up (default: the client's, sized for 50 MP images).")
     Integer readTimeoutSeconds;
+
+    @Option(names = "--rate-limit-dir", paramLabel = "DIR",
+            description = "Share the key's rate limit with every removebg run that names the same folder (parallel "
+                    + "jobs on this machine, or machines mounting one folder): they pace as one client, without 429s "
+                    + "or an unused budget. Default: the " + RATE_LIMIT_DIR_ENV + " environment variable; none when "
+                    + "unset (not used with --emulator, which serves this run alone).")
+    Path rateLimitDir;
 
     /** The environment, replaceable in tests. */
     Function<String, String> environment = System::getenv;
@@ -93,6 +107,9 @@ final class ConnectionOptions {
                 }
                 builder.apiKey(key);
             }
+            sharedRateLimiter(oauthToken != null && !oauthToken.isBlank() ? oauthToken
+                    : apiKey != null && !apiKey.isBlank() ? apiKey : environment.apply(API_KEY_ENV))
+                    .ifPresent(builder::rateLimiter);
         }
         try {
             return new Connection(builder.build(), started);
@@ -101,6 +118,28 @@ final class ConnectionOptions {
                 started.close();
             }
             throw e;
+        }
+    }
+
+    /** The limiter shared through the folder asked for by flag or environment; empty when none was. */
+    private Optional<MegapixelRateLimiter> sharedRateLimiter(String credential) {
+        boolean fromFlag = rateLimitDir != null;
+        String fromEnvironment = fromFlag ? null : environment.apply(RATE_LIMIT_DIR_ENV);
+        if (!fromFlag && (fromEnvironment == null || fromEnvironment.isBlank())) {
+            return Optional.empty();
+        }
+        Path folder = (fromFlag ? rateLimitDir : Path.of(fromEnvironment)).toAbsolutePath().normalize();
+        try {
+            return Optional.of(MegapixelRateLimiter.sharedThrough(
+                    MegapixelRateLimiter.stateFileFor(folder, credential, baseUrl),
+                    MegapixelRateLimiter.DEFAULT_MEGAPIXELS_PER_MINUTE, MegapixelRateLimiter.DEFAULT_WINDOW,
+                    Clock.systemUTC()));
+        } catch (InvalidParameterException e) {
+            // The core names the file, whose name is a digest; a user of this command typed the folder.
+            int reason = e.allowed().indexOf(" (");
+            throw new InvalidParameterException(fromFlag ? "--rate-limit-dir" : RATE_LIMIT_DIR_ENV, folder.toString(),
+                    "a folder this user can create files in and lock them"
+                            + (reason < 0 ? "" : e.allowed().substring(reason)));
         }
     }
 

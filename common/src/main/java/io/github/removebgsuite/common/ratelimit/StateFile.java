@@ -7,7 +7,11 @@ import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -63,8 +67,23 @@ final class StateFile {
             apply(now, state -> null, false);
         } catch (IOException e) {
             throw new InvalidParameterException("rate_limit_file", this.file.toString(),
-                    "a file this process can create, read, write and lock (" + e.getMessage() + ")");
+                    "a file this process can create, read, write and lock (" + reason(e) + ")");
         }
+    }
+
+    /** What went wrong, in words (a {@code FileSystemException}'s message is only its path). */
+    private static String reason(IOException e) {
+        if (e instanceof FileAlreadyExistsException f) {
+            return f.getFile() + " is in the way: it is not a folder";
+        }
+        if (e instanceof AccessDeniedException f) {
+            return "permission denied: " + f.getFile();
+        }
+        if (e instanceof NoSuchFileException f) {
+            return "no such file or folder: " + f.getFile();
+        }
+        return e instanceof FileSystemException f && f.getReason() != null ? f.getReason() + ": " + f.getFile()
+                : e.toString();
     }
 
     /** Applies {@code step} to the shared state as it is now, and stores the result. */
@@ -77,7 +96,7 @@ final class StateFile {
             if (!failing) {
                 failing = true;
                 LOG.log(Level.WARNING, () -> "The shared rate-limit state " + file + " cannot be used ("
-                        + e.getMessage() + "); pacing on what this process knows until it can.");
+                        + reason(e) + "); pacing on what this process knows until it can.");
             }
             return step.apply(last);
         }

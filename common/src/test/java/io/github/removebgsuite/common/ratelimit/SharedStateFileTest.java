@@ -90,7 +90,7 @@ class SharedStateFileTest {
 
         assertThatThrownBy(() -> MegapixelRateLimiter.sharedThrough(notAFolder.resolve("key.ratelimit"), 30, TEN_S,
                 clock)).isInstanceOf(InvalidParameterException.class).hasMessageContaining("rate_limit_file")
-                .hasMessageContaining("plain-file");
+                .hasMessageContaining("plain-file is in the way: it is not a folder");
     }
 
     @Test
