@@ -11,8 +11,10 @@ import io.github.removebgsuite.emulator.RemoveBgEmulator;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,7 +44,8 @@ import javax.imageio.ImageIO;
 /**
  * The rate-limited batch benchmark (issue #4): the emulator with a shortened window stands in for remove.bg, and a
  * batch of images of 1, 2 and 4 megapixels goes through (a) our batch engine alone, (b) three and (c) ten of our
- * batch engines sharing one key as that many processes would (each with its own limiter), and (d) a naive peer that,
+ * batch engines sharing one key as that many processes would (each with its own limiter), then three and ten
+ * processes of our engine whose limiters share one state file, and (d) a naive peer that,
  * like the official CLI, sends four at a time and only reacts to 429 by waiting {@code Retry-After}. Prints the budget
  * use (megapixels charged per full window over the limit) and the 429 share of requests.
  *
@@ -54,6 +57,8 @@ import javax.imageio.ImageIO;
  */
 public final class RateLimitBench {
     private static final String KEY = "bench-key";
+    /** The key the client processes warm up with, whose calls are not measured. */
+    private static final String WARM_UP_KEY = "bench-warm-up-key";
 
     private final Path work;
     private final int limit;
@@ -95,14 +100,14 @@ public final class RateLimitBench {
             int clients = Integer.parseInt(args[4]);
             boolean file = args.length > 5 && args[5].equals("file");
             bench.printOurs(clients, file, "ours, " + clients + (clients == 1 ? " client"
-                    : file ? " clients, one state file" : " clients sharing one key"));
+                    : file ? " processes, one state file" : " clients sharing one key"));
             return;
         }
         List<Result> one = bench.printOurs(1, false, "ours, 1 client");
         List<Result> three = bench.printOurs(3, false, "ours, 3 clients sharing one key");
         List<Result> ten = bench.printOurs(10, false, "ours, 10 clients sharing one key");
-        List<Result> threeFile = bench.printOurs(3, true, "ours, 3 clients, one state file");
-        List<Result> tenFile = bench.printOurs(10, true, "ours, 10 clients, one state file");
+        List<Result> threeFile = bench.printOurs(3, true, "ours, 3 processes, one state file");
+        List<Result> tenFile = bench.printOurs(10, true, "ours, 10 processes, one state file");
         Result naive = bench.naive();
         naive.print("naive peer (429 -> Retry-After)", "(reference)", true);
         System.out.printf(Locale.ROOT, "ratios (lowest-highest over the runs): 429 share ours(1)/naive %s, "
@@ -120,9 +125,10 @@ public final class RateLimitBench {
      * Runs our engine with {@code clients} clients {@link #runs} times and prints each run against issue #15's goals
      * (every image done, at least 95 % of the budget used, and no 429s for one client, at most 1 % for three, at most
      * 3 % for more), then in how many runs they held: the goal is met only when it held in all of them. With
-     * {@code stateFile} the clients' limiters share one state file, as processes on one machine can
-     * ({@link MegapixelRateLimiter#sharedThrough}); without it they share nothing but the server's headers, as
-     * processes on different machines.
+     * {@code stateFile} the clients are separate processes whose limiters share one state file, as
+     * {@code removebg remove --rate-limit-dir} runs on one machine do ({@link MegapixelRateLimiter#sharedThrough});
+     * without it they are clients in this JVM that share nothing but the server's headers, as processes on
+     * different machines.
      */
     private List<Result> printOurs(int clients, boolean stateFile, String name) throws Exception {
         double maxTooMany = clients == 1 ? 0 : clients <= 3 ? 0.01 : 0.03;
@@ -131,7 +137,7 @@ public final class RateLimitBench {
         List<Result> results = new ArrayList<>();
         int met = 0;
         for (int run = 1; run <= runs; run++) {
-            Result result = ours(clients, stateFile);
+            Result result = stateFile ? processes(clients) : ours(clients);
             boolean holds = result.done() == images.size() && result.share() <= maxTooMany
                     && result.budgetUse() >= 0.95;
             met += holds ? 1 : 0;
@@ -195,7 +201,8 @@ public final class RateLimitBench {
     }
 
     private RemoveBgEmulator emulator() {
-        return RemoveBgEmulator.builder().port(0).apiKey(KEY, new BigDecimal("100000")).rateLimit(limit, window)
+        return RemoveBgEmulator.builder().port(0).apiKey(KEY, new BigDecimal("100000"))
+                .apiKey(WARM_UP_KEY, new BigDecimal("100000")).rateLimit(limit, window)
                 .build().start();
     }
 
@@ -216,13 +223,8 @@ public final class RateLimitBench {
         }
     }
 
-    /**
-     * Our batch engine in {@code clients} parallel "processes" (own client and limiter each) sharing one key; with
-     * {@code stateFile}, their limiters share a new state file.
-     */
-    private Result ours(int clients, boolean stateFile) throws Exception {
-        Path state = work.resolve("rate-limit-state.ratelimit");
-        Files.deleteIfExists(state);
+    /** Our batch engine in {@code clients} parallel "processes" (own client and limiter each) sharing one key. */
+    private Result ours(int clients) throws Exception {
         try (RemoveBgEmulator emulator = emulator()) {
             Instant origin = Instant.now();
             ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -235,9 +237,7 @@ public final class RateLimitBench {
                 Path out = Files.createDirectories(work.resolve("rate-limit-out-" + clients + "-" + c));
                 reports.add(pool.submit(() -> {
                     try (RemoveBgClient client = RemoveBgClient.builder().baseUrl(emulator.baseUrl()).apiKey(KEY)
-                            .rateLimiter(stateFile
-                                    ? MegapixelRateLimiter.sharedThrough(state, limit, window, Clock.systemUTC())
-                                    : new MegapixelRateLimiter(limit, window, Clock.systemUTC())).build()) {
+                            .rateLimiter(new MegapixelRateLimiter(limit, window, Clock.systemUTC())).build()) {
                         return new BatchEngine(client).run(BatchJob.builder().inputs(share).outputDirectory(out)
                                 .baseDirectory(work).options(RemoveBgOptions.defaults()).concurrency(4)
                                 .reprocess(true).build());
@@ -260,6 +260,61 @@ public final class RateLimitBench {
             }
             pool.shutdown();
             return result(emulator, origin, done);
+        }
+    }
+
+    /**
+     * Our batch engine in {@code clients} processes of their own ({@link RateLimitClient}) whose limiters share a new
+     * state file. The run starts when every process has started and built its client.
+     */
+    private Result processes(int clients) throws Exception {
+        Path state = work.resolve("rate-limit-state.ratelimit");
+        Files.deleteIfExists(state);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<Process> children = new ArrayList<>();
+        try (RemoveBgEmulator emulator = emulator()) {
+            for (int c = 0; c < clients; c++) {
+                List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                        RateLimitClient.class.getName(), emulator.baseUrl(), KEY, WARM_UP_KEY, Integer.toString(limit),
+                        Long.toString(window.toSeconds()), state.toString(),
+                        Files.createDirectories(work.resolve("rate-limit-out-p" + clients + "-" + c)).toString(),
+                        work.toString()));
+                for (int i = c; i < images.size(); i += clients) {
+                    command.add(images.get(i).toString());
+                }
+                children.add(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start());
+            }
+            List<BufferedReader> outputs = new ArrayList<>();
+            for (Process child : children) {
+                BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                        StandardCharsets.UTF_8));
+                String line = out.readLine();
+                if (!"ready".equals(line)) {
+                    throw new IllegalStateException("a client process did not start: " + line);
+                }
+                outputs.add(out);
+            }
+            Instant origin = Instant.now();
+            long warmUpRequests = emulator.requestCount();
+            long warmUpCharges = emulator.charges().size();
+            for (Process child : children) {
+                child.getOutputStream().write('\n');
+                child.getOutputStream().flush();
+            }
+            int done = 0;
+            for (BufferedReader out : outputs) {
+                done += Integer.parseInt(out.readLine().strip());
+                String failure = out.readLine();
+                if (failure != null) {
+                    System.err.println("not done: " + failure);
+                }
+            }
+            return result(emulator, origin, done, warmUpRequests, warmUpCharges);
+        } finally {
+            for (Process child : children) {
+                child.destroyForcibly();
+                child.waitFor();
+            }
         }
     }
 
@@ -316,8 +371,14 @@ public final class RateLimitBench {
      * it) and the last (the run ends inside it) are left out.
      */
     private Result result(RemoveBgEmulator emulator, Instant origin, int done) {
-        long requests = emulator.requestCount();
-        long tooMany = requests - emulator.charges().size();
+        return result(emulator, origin, done, 0, 0);
+    }
+
+    /** The scenario's result, leaving out the requests and charges made before it started (a warm-up's). */
+    private Result result(RemoveBgEmulator emulator, Instant origin, int done, long requestsBefore,
+            long chargesBefore) {
+        long requests = emulator.requestCount() - requestsBefore;
+        long tooMany = requests - (emulator.charges().size() - chargesBefore);
         long originWindow = origin.toEpochMilli() / window.toMillis();
         Map<Long, Integer> perWindow = new HashMap<>();
         long last = 0;
