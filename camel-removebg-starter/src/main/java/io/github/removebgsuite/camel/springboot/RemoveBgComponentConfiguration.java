@@ -244,6 +244,15 @@ public class RemoveBgComponentConfiguration extends ComponentConfigurationProper
     private Integer rateLimit = 500;
 
     /**
+     * A folder through which the rate limit is shared with every other client (other CamelContexts or JVMs on this
+     * machine, or machines mounting the folder, the removebg CLI's --rate-limit-dir too) that names the same folder and
+     * uses the same key: they pace as one client, so they neither draw 429 answers nor leave the budget unused. Not
+     * set: the endpoints of this component share one limiter per key, and other processes are seen only through the
+     * X-RateLimit headers.
+     */
+    private String rateLimitDir;
+
+    /**
      * Whether a call is sent again after it was completely sent and then the read timed out or the connection dropped.
      * remove.bg may already have charged the lost answer, so this can charge twice; off by default.
      */
@@ -677,6 +686,16 @@ public class RemoveBgComponentConfiguration extends ComponentConfigurationProper
     /** Rate Limit. */
     public void setRateLimit(Integer rateLimit) {
         this.rateLimit = rateLimit;
+    }
+
+    /** Rate Limit Dir. */
+    public String getRateLimitDir() {
+        return rateLimitDir;
+    }
+
+    /** Rate Limit Dir. */
+    public void setRateLimitDir(String rateLimitDir) {
+        this.rateLimitDir = rateLimitDir;
     }
 
     /** Retry After Request Sent. */
