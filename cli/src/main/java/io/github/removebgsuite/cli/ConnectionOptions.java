@@ -98,18 +98,18 @@ final class ConnectionOptions {
             builder.baseUrl(started.baseUrl()).apiKey(EMULATOR_KEY);
         } else {
             builder.baseUrl(baseUrl);
+            String credential;
             if (oauthToken != null && !oauthToken.isBlank()) {
-                builder.oauthToken(oauthToken);
+                credential = oauthToken;
+                builder.oauthToken(credential);
             } else {
-                String key = apiKey != null && !apiKey.isBlank() ? apiKey : environment.apply(API_KEY_ENV);
-                if (key == null || key.isBlank()) {
+                credential = apiKey != null && !apiKey.isBlank() ? apiKey : environment.apply(API_KEY_ENV);
+                if (credential == null || credential.isBlank()) {
                     throw new MissingKeyException();
                 }
-                builder.apiKey(key);
+                builder.apiKey(credential);
             }
-            sharedRateLimiter(oauthToken != null && !oauthToken.isBlank() ? oauthToken
-                    : apiKey != null && !apiKey.isBlank() ? apiKey : environment.apply(API_KEY_ENV))
-                    .ifPresent(builder::rateLimiter);
+            sharedRateLimiter(credential).ifPresent(builder::rateLimiter);
         }
         try {
             return new Connection(builder.build(), started);

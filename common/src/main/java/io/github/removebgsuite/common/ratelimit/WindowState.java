@@ -285,7 +285,8 @@ final class WindowState {
     /**
      * Forgets what no longer holds when the state is loaded at {@code now} by a limiter that shares it: calls admitted
      * two windows ago or more (the server counted them in a window that is over; their sender may have died before it
-     * could report them), and, after two idle windows, everything.
+     * could report them), and, once a whole window has passed since the last one ended with no call in flight,
+     * everything.
      *
      * @return whether the state is as good as new (a fresh one should replace it)
      */
